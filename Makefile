@@ -1,0 +1,45 @@
+# jobgraph: `make demo` runs the main job end to end; `make test` installs and tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DIR ?= build/demo
+
+.PHONY: help install neo4j-install lint typecheck unit test demo clean
+
+help:
+	@echo "make demo   - install, start the local Neo4j, load and match the demo corpus"
+	@echo "make test   - install, then ruff, mypy and the whole pytest suite"
+	@echo "make clean  - remove the virtual environment and build outputs"
+
+# The venv is reused until pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+neo4j-install: $(STAMP)
+	$(BIN)/jobgraph neo4j install
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest tests/unit -q
+
+test: install neo4j-install lint typecheck
+	$(BIN)/pytest -q
+
+demo: install neo4j-install
+	$(BIN)/jobgraph neo4j start
+	$(BIN)/jobgraph db init
+	$(BIN)/jobgraph db status
+
+clean:
+	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache

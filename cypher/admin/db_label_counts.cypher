@@ -1,0 +1,5 @@
+// Node counts by label (one pass over the nodes; works without APOC).
+MATCH (n)
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count
+ORDER BY label

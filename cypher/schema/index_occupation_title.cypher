@@ -1,0 +1,1 @@
+CREATE INDEX occupation_title IF NOT EXISTS FOR (o:Occupation) ON (o.title)

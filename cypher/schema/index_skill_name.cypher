@@ -1,0 +1,1 @@
+CREATE INDEX skill_name IF NOT EXISTS FOR (s:Skill) ON (s.name)

@@ -1,0 +1,104 @@
+"""Open the Neo4j driver the settings ask for.
+
+Only composition roots (the CLI, ``create_app``, test fixtures) call
+:func:`open_driver`; everything else receives a driver as an argument.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+)
+
+from jobgraph.config import Settings
+from jobgraph.errors import GraphUnavailableError
+from jobgraph.graph.local_server import LocalNeo4j
+from jobgraph.graph.neo4j_install import find_java, install, installed
+
+
+def local_server(settings: Settings, *, java: str | None = None) -> LocalNeo4j:
+    """Describe the local server instance the settings point at (nothing starts).
+
+    Raises:
+        EnvironmentToolError: Java is missing or too old.
+        Neo4jInstallError: The jars are not installed (run ``jobgraph neo4j install``).
+    """
+    java = java or find_java(settings.java)
+    installation = installed(settings.neo4j_install_dir, settings.neo4j_version)
+    if installation is None:
+        installation = install(
+            settings.neo4j_install_dir,
+            settings.neo4j_version,
+            java=java,
+            maven=settings.maven,
+        )
+    return LocalNeo4j(
+        settings.neo4j_home,
+        installation,
+        java=java,
+        port=settings.neo4j_port,
+        heap=settings.neo4j_heap,
+        pagecache=settings.neo4j_pagecache,
+        auth=settings.neo4j_auth,
+        start_timeout=settings.neo4j_start_timeout,
+    )
+
+
+def open_driver(settings: Settings, *, start_local: bool = True) -> Driver:
+    """Return a connected driver for the configured server.
+
+    With ``NEO4J_URI`` set, that server is used as it is. Otherwise the local
+    server is installed and started when needed (``start_local``), with a note
+    on stderr.
+
+    Raises:
+        GraphUnavailableError: The server cannot be reached or refused the
+            credentials.
+    """
+    if settings.neo4j_uri:
+        uri = settings.neo4j_uri
+        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+    else:
+        server = local_server(settings)
+        uri = server.recorded_uri() or ""
+        if not uri:
+            if not start_local:
+                raise GraphUnavailableError(
+                    "the local Neo4j is not running; start it with `jobgraph neo4j start`"
+                )
+            print("starting the local Neo4j server…", file=sys.stderr)
+            uri = server.start().uri
+        auth = server.credentials()
+    return connect(uri, auth)
+
+
+def connect(uri: str, auth: tuple[str, str] | None) -> Driver:
+    """Open a driver to ``uri`` and check that it answers.
+
+    Raises:
+        GraphUnavailableError: Unreachable server, bad URI or bad credentials.
+    """
+    try:
+        driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=10.0)
+    except (ConfigurationError, ValueError) as error:
+        raise GraphUnavailableError(f"invalid Neo4j URI {uri!r}: {error}") from error
+    try:
+        driver.verify_connectivity()
+    except AuthError as error:
+        driver.close()
+        raise GraphUnavailableError(
+            f"Neo4j at {uri} refused the credentials; check NEO4J_USER / NEO4J_PASSWORD"
+        ) from error
+    except (ServiceUnavailable, DriverError, Neo4jError, OSError) as error:
+        driver.close()
+        raise GraphUnavailableError(
+            f"cannot reach Neo4j at {uri}; is the server running and NEO4J_URI right?"
+        ) from error
+    return driver

@@ -1,0 +1,46 @@
+"""Surface-form normalisation shared by the taxonomy loader, lookup and parsers.
+
+Two keys are used:
+
+* :func:`label_key` compacts a label for exact / alias lookup: case-folded, accents
+  removed, every character that is not a letter, digit, ``+`` or ``#`` dropped.
+  "Node.js", "NodeJS" and "node js" share the key ``nodejs``; "C#" keeps ``c#``.
+* :func:`strip_version` removes a trailing version ("PostgreSQL 14", "Python3",
+  "Angular v16") so the base name can be looked up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DROP = re.compile(r"[^0-9a-z+#]+")
+_VERSION_TAIL = re.compile(
+    r"(?:[\s\-_]*(?:\b(?:v|ver\.?|version)\s*)?\d+(?:\.\d+|\.x)*[a-z]?|\s+(?:19|20)\d\d)\s*$",
+    re.IGNORECASE,
+)
+
+
+def fold(text: str) -> str:
+    """Case-fold ``text`` and strip accents ("Café" -> "cafe")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def label_key(text: str) -> str:
+    """Return the compact lookup key of a label (see module docstring)."""
+    return _DROP.sub("", fold(text))
+
+
+def strip_version(text: str) -> str:
+    """Remove a trailing version number from a label, if the rest is still a name.
+
+    Examples: "PostgreSQL 14" -> "PostgreSQL", "Python3" -> "Python",
+    "Angular v16" -> "Angular", "Windows Server 2019" -> "Windows Server".
+    A label that is only a number, or whose digits are part of the name's
+    identity when nothing else remains ("S3", "C4"), is returned unchanged.
+    """
+    stripped = _VERSION_TAIL.sub("", text).strip(" -_")
+    if len(label_key(stripped)) < 2:
+        return text
+    return stripped
