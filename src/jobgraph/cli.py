@@ -72,6 +72,13 @@ def main(ctx: click.Context) -> None:
     ctx.obj = Settings.from_env()
 
 
+@main.command("config")
+@click.pass_context
+def show_config(ctx: click.Context) -> None:
+    """Print the settings in force (secrets masked), as JSON."""
+    _echo_json(_settings(ctx).to_dict())
+
+
 # --------------------------------------------------------------------- neo4j
 @main.group()
 def neo4j() -> None:

@@ -87,6 +87,26 @@ class Settings:
         """Folder holding the installed Neo4j and APOC jars for this version."""
         return self.cache_dir / "neo4j" / self.neo4j_version
 
+    def to_dict(self, *, mask_secrets: bool = True) -> dict[str, Any]:
+        """Return the settings as JSON-ready values (``schemas/settings.schema.json``).
+
+        Args:
+            mask_secrets: Replace the password and API keys with ``"***"``.
+        """
+        values: dict[str, Any] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, Path):
+                value = str(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            values[item.name] = value
+        if mask_secrets:
+            if values["neo4j_password"]:
+                values["neo4j_password"] = "***"
+            values["api_keys"] = ["***" for _ in values["api_keys"]]
+        return values
+
     def with_overrides(self, **overrides: Any) -> Settings:
         """Return a copy with some fields replaced (unknown names raise ConfigError)."""
         known = {f.name for f in fields(self)}

@@ -64,3 +64,14 @@ def test_bad_values_are_reported(name: str, value: str, message: str) -> None:
 def test_unknown_override_is_rejected() -> None:
     with pytest.raises(ConfigError, match="unknown setting"):
         Settings.from_env({}, no_such_thing=1)
+
+
+def test_settings_match_their_json_schema() -> None:
+    from jobgraph.schemas import validation_errors
+
+    settings = Settings.from_env({"NEO4J_PASSWORD": "secret", "JOBGRAPH_API_KEYS": "a,b"})
+    document = settings.to_dict()
+    assert validation_errors("settings", document) == []
+    assert document["neo4j_password"] == "***" and document["api_keys"] == ["***", "***"]
+    document["neo4j_port"] = -1
+    assert validation_errors("settings", document)
