@@ -25,7 +25,7 @@ neo4j-install: $(STAMP)
 	$(BIN)/jobgraph neo4j install
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

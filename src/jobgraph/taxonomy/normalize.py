@@ -23,6 +23,8 @@ _VERSION_TAIL = re.compile(
 
 def fold(text: str) -> str:
     """Case-fold ``text`` and strip accents ("Café" -> "cafe")."""
+    if text.isascii():  # fast path: nothing to decompose (most labels)
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -1,0 +1,336 @@
+"""Write parsed resumes and postings into the graph, idempotently.
+
+A record is keyed by its stable id. Before writing, the stored ``content_hash``
+of each id is read: an identical record is skipped ("unchanged"), a new one is
+created, and a changed one has all its outgoing relationships replaced.
+
+Personal data (the resume's contact block) is written only when asked, into a
+separate ``:Contact`` node, so it can be dropped or withheld as a whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction, RoutingControl
+
+from jobgraph.graph.cypher import load_query
+from jobgraph.parse.records import (
+    EDUCATION_LEVELS,
+    EducationEntry,
+    Location,
+    PostingRecord,
+    ResumeRecord,
+)
+from jobgraph.taxonomy.normalize import fold
+
+SNIPPET_RADIUS = 60
+
+
+@dataclass
+class WriteReport:
+    """Outcome of writing one batch of records."""
+
+    written: list[str]
+    unchanged: list[str]
+    relationships: int
+    seconds: float
+
+
+def slug(text: str) -> str:
+    """Return a lowercase ascii slug ("São Paulo" -> "sao-paulo")."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def education_rank(level: str | None) -> int:
+    """Rank of an education level: 0 unknown, 1 secondary … 6 doctorate."""
+    return EDUCATION_LEVELS.index(level) + 1 if level in EDUCATION_LEVELS else 0
+
+
+def education_id(level: str | None, field: str | None) -> str:
+    """Stable id of an Education node: the level, plus the field when known."""
+    base = level or "unspecified"
+    return f"{base}:{slug(field)}" if field and slug(field) else base
+
+
+def _location_rows(location: Location | None) -> list[dict[str, Any]]:
+    if location is None or not (location.city or location.country or location.region):
+        return []
+    parts = [location.city or "", location.region or "", location.country or ""]
+    return [
+        {
+            "id": "|".join(slug(part) for part in parts),
+            "city": location.city,
+            "region": location.region,
+            "country": location.country,
+        }
+    ]
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    if not text or end <= start:
+        return ""
+    left = max(0, start - SNIPPET_RADIUS)
+    right = min(len(text), end + SNIPPET_RADIUS)
+    return " ".join(text[left:right].split())
+
+
+def _highest_education(entries: Sequence[EducationEntry]) -> str | None:
+    ranked = [entry.level for entry in entries if entry.level]
+    return max(ranked, key=education_rank) if ranked else None
+
+
+def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any]:
+    """Turn a resume record into the parameters of ``candidates_upsert``."""
+    highest = _highest_education(record.education)
+    props = {
+        "source": record.source,
+        "content_hash": record.content_hash,
+        "headline": record.headline,
+        "summary": record.summary,
+        "occupation_id": record.occupation_id,
+        "total_experience_months": record.total_experience_months,
+        "experience_years": round(record.total_experience_months / 12, 1),
+        "education_level": highest,
+        "education_rank": education_rank(highest),
+        "certifications": list(record.certifications),
+        "languages": list(record.languages),
+        "city": record.location.city if record.location else None,
+        "country": record.location.country if record.location else None,
+        "skill_count": len(record.skills),
+        "updated_at": time.time(),
+    }
+    skills = [
+        {
+            "skill_id": mention.skill_id,
+            "props": {
+                "years": mention.years,
+                "evidence": mention.surface,
+                "snippet": _snippet(record.text, mention.start, mention.end),
+                "section": mention.section,
+                "confidence": mention.confidence,
+                "mentions": mention.mentions,
+                "start": mention.start,
+                "end": mention.end,
+            },
+        }
+        for mention in record.skills
+    ]
+    job_props = [
+        {
+            "order": job.order,
+            "title": job.title,
+            "employer": job.employer,
+            "start": job.start,
+            "end": job.end,
+            "current": job.current,
+            "months": job.months,
+        }
+        for job in record.experience
+    ]
+    jobs = [
+        {"occupation_id": job.occupation_id, "props": props_}
+        for job, props_ in zip(record.experience, job_props, strict=True)
+        if job.occupation_id
+    ]
+    employers = [
+        {"employer_id": slug(job.employer), "employer": job.employer, "props": props_}
+        for job, props_ in zip(record.experience, job_props, strict=True)
+        if job.employer and slug(job.employer)
+    ]
+    education = [
+        {
+            "id": education_id(entry.level, entry.field),
+            "level": entry.level,
+            "field": entry.field,
+            "rank": education_rank(entry.level),
+            "props": {"year": entry.year, "institution": entry.institution},
+        }
+        for entry in record.education
+        if entry.level or entry.field
+    ]
+    contact = record.contact
+    contacts = (
+        [
+            {
+                "name": contact.name,
+                "email": contact.email,
+                "phone": contact.phone,
+                "links": list(contact.links),
+                "location": contact.location,
+            }
+        ]
+        if with_pii and any([contact.name, contact.email, contact.phone, contact.links])
+        else []
+    )
+    return {
+        "id": record.id,
+        "props": props,
+        "skills": skills,
+        "jobs": jobs,
+        "employers": employers,
+        "education": education,
+        "locations": _location_rows(record.location),
+        "contacts": contacts,
+    }
+
+
+def posting_row(record: PostingRecord) -> dict[str, Any]:
+    """Turn a posting record into the parameters of ``postings_upsert``."""
+    salary = record.salary
+    props = {
+        "source": record.source,
+        "content_hash": record.content_hash,
+        "title": record.title,
+        "company": record.company,
+        "occupation_id": record.occupation_id,
+        "remote": record.remote,
+        "employment_type": record.employment_type,
+        "min_years_experience": record.min_years_experience,
+        "education_level": record.education_level,
+        "education_rank": education_rank(record.education_level),
+        "education_field": record.education_field,
+        "salary_min": salary.min if salary else None,
+        "salary_max": salary.max if salary else None,
+        "salary_currency": salary.currency if salary else None,
+        "salary_period": salary.period if salary else None,
+        "city": record.location.city if record.location else None,
+        "country": record.location.country if record.location else None,
+        "description": record.description[:4000],
+        "skill_count": len(record.skills),
+        "updated_at": time.time(),
+    }
+    skills = [
+        {
+            "skill_id": skill.skill_id,
+            "props": {
+                "importance": skill.importance,
+                "min_years": skill.min_years,
+                "evidence": skill.surface,
+                "snippet": _snippet(record.text, skill.start, skill.end),
+                "confidence": skill.confidence,
+            },
+        }
+        for skill in record.skills
+    ]
+    occupations = (
+        [{"id": record.occupation_id, "confidence": record.occupation_confidence}]
+        if record.occupation_id
+        else []
+    )
+    education = (
+        [
+            {
+                "id": education_id(record.education_level, record.education_field),
+                "level": record.education_level,
+                "field": record.education_field,
+                "rank": education_rank(record.education_level),
+            }
+        ]
+        if record.education_level
+        else []
+    )
+    employers = (
+        [{"id": slug(record.company), "name": record.company}]
+        if record.company and slug(record.company)
+        else []
+    )
+    return {
+        "id": record.id,
+        "props": props,
+        "skills": skills,
+        "occupations": occupations,
+        "education": education,
+        "locations": _location_rows(record.location),
+        "employers": employers,
+    }
+
+
+def _with_digest(row: dict[str, Any]) -> dict[str, Any]:
+    """Add a digest of everything written, so a re-parse that differs is rewritten."""
+    content = {key: value for key, value in row.items() if key != "props"}
+    content["props"] = {k: v for k, v in row["props"].items() if k != "updated_at"}
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+    return {**row, "props": {**row["props"], "record_digest": digest}}
+
+
+def _relationship_count(row: dict[str, Any]) -> int:
+    return sum(
+        len(row.get(key, []))
+        for key in (
+            "skills", "jobs", "employers", "education", "locations", "contacts", "occupations"
+        )
+    )
+
+
+def _write(
+    driver: Driver,
+    rows: list[dict[str, Any]],
+    digests_query: str,
+    upsert_query: str,
+    database: str,
+) -> WriteReport:
+    started = time.monotonic()
+    records, _, _ = driver.execute_query(
+        load_query(digests_query),
+        ids=[row["id"] for row in rows],
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    stored = {record["id"]: record["record_digest"] for record in records}
+    # Within one batch the last row of an id wins, as a later file would.
+    latest = {row["id"]: _with_digest(row) for row in rows}
+    changed = [
+        row for row in latest.values() if stored.get(row["id"]) != row["props"]["record_digest"]
+    ]
+    unchanged = [row_id for row_id in latest if row_id not in {r["id"] for r in changed}]
+    if changed:
+        query = load_query(upsert_query)
+
+        def run(tx: ManagedTransaction) -> None:
+            tx.run(query, rows=changed).consume()
+
+        with driver.session(database=database) as session:
+            session.execute_write(run)
+    return WriteReport(
+        written=[row["id"] for row in changed],
+        unchanged=unchanged,
+        relationships=sum(_relationship_count(row) for row in changed),
+        seconds=time.monotonic() - started,
+    )
+
+
+def write_resumes(
+    driver: Driver,
+    records: Sequence[ResumeRecord],
+    *,
+    database: str = "neo4j",
+    with_pii: bool = False,
+) -> WriteReport:
+    """Write one batch of resumes in a single transaction, skipping unchanged ones.
+
+    Args:
+        driver: Open driver.
+        records: Parsed resumes.
+        database: Target database.
+        with_pii: Also store each contact block in a ``:Contact`` node.
+
+    Returns:
+        Ids written and ids found unchanged, relationships created, time taken.
+    """
+    rows = [resume_row(record, with_pii=with_pii) for record in records]
+    return _write(driver, rows, "candidates_existing_digests", "candidates_upsert", database)
+
+
+def write_postings(
+    driver: Driver, records: Sequence[PostingRecord], *, database: str = "neo4j"
+) -> WriteReport:
+    """Write one batch of postings in a single transaction, skipping unchanged ones."""
+    rows = [posting_row(record) for record in records]
+    return _write(driver, rows, "postings_existing_digests", "postings_upsert", database)

@@ -1,0 +1,152 @@
+"""Write a :class:`~jobgraph.taxonomy.model.Taxonomy` into Neo4j and read it back.
+
+Skills and occupations are MERGEd on their stable ids (slugs, URIs, codes), so
+loading the same taxonomy twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import Driver, RoutingControl
+
+from jobgraph.graph.batching import write_rows
+from jobgraph.graph.cypher import load_query
+from jobgraph.taxonomy.model import SkillLink, Taxonomy
+
+
+def skill_rows(taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """Parameters of ``taxonomy_skills_upsert``, one row per skill."""
+    return [
+        {
+            "id": skill.id,
+            "name": skill.name,
+            "kind": skill.kind.value,
+            "category": skill.category,
+            "aliases": list(skill.aliases),
+            "aliases_text": " | ".join(skill.aliases),
+            "source": skill.source,
+            "families": list(skill.families),
+            "description": skill.description,
+            "hot": skill.hot,
+        }
+        for skill in taxonomy.skills.values()
+    ]
+
+
+def occupation_rows(taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """Parameters of ``taxonomy_occupations_upsert``, one row per occupation."""
+    return [
+        {
+            "id": occupation.id,
+            "title": occupation.title,
+            "alt_titles": list(occupation.alt_titles),
+            "alt_titles_text": " | ".join(occupation.alt_titles),
+            "group_code": occupation.group_code,
+            "family": occupation.family,
+            "source": occupation.source,
+            "description": occupation.description,
+            "seniority": occupation.seniority,
+            "job_zone": occupation.job_zone,
+        }
+        for occupation in taxonomy.occupations.values()
+    ]
+
+
+def write_taxonomy(
+    driver: Driver,
+    taxonomy: Taxonomy,
+    *,
+    database: str = "neo4j",
+    batch_size: int = 2_000,
+    progress: bool = False,
+) -> dict[str, int]:
+    """MERGE every skill, occupation and link of ``taxonomy`` (idempotent).
+
+    Args:
+        driver: Open driver.
+        taxonomy: What to write; links may point at entries written earlier
+            (for instance SAME_AS from an import to the built-in taxonomy).
+        database: Target database.
+        batch_size: Rows per transaction.
+        progress: Show a progress bar per kind of row.
+
+    Returns:
+        Rows sent per kind.
+    """
+
+    def write(name: str, rows: list[dict[str, Any]], label: str) -> int:
+        return write_rows(
+            driver,
+            name,
+            rows,
+            database=database,
+            batch_size=batch_size,
+            progress=label if progress else None,
+        )
+
+    links = taxonomy.skill_links
+    same_as = [{"a": a, "b": b} for a, b in taxonomy.same_as]
+    return {
+        "skills": write("taxonomy_skills_upsert", skill_rows(taxonomy), "skills"),
+        "occupations": write(
+            "taxonomy_occupations_upsert", occupation_rows(taxonomy), "occupations"
+        ),
+        "broader": write(
+            "taxonomy_skill_broader",
+            [_link_row(link) for link in links if link.kind == "BROADER"],
+            "skill hierarchy",
+        ),
+        "related": write(
+            "taxonomy_skill_related",
+            [_link_row(link) for link in links if link.kind == "RELATED_TO"],
+            "related skills",
+        ),
+        "requirements": write(
+            "taxonomy_occupation_requires",
+            [
+                {
+                    "occupation_id": r.occupation_id,
+                    "skill_id": r.skill_id,
+                    "importance": r.importance.value,
+                    "weight": r.weight,
+                }
+                for r in taxonomy.requirements
+            ],
+            "requirements",
+        ),
+        "occupation_broader": write(
+            "taxonomy_occupation_broader",
+            [
+                {"id": o.id, "broader_id": o.broader_id}
+                for o in taxonomy.occupations.values()
+                if o.broader_id
+            ],
+            "occupation hierarchy",
+        ),
+        # A pair names two skills or two occupations; each statement matches only its label.
+        "same_as": max(
+            write("taxonomy_skill_same_as", same_as, "same-as (skills)"),
+            write("taxonomy_occupation_same_as", same_as, "same-as (occupations)"),
+        ),
+    }
+
+
+def _link_row(link: SkillLink) -> dict[str, Any]:
+    return {
+        "source_id": link.source_id,
+        "target_id": link.target_id,
+        "weight": link.weight,
+        "source": link.source,
+    }
+
+
+def taxonomy_counts(driver: Driver, database: str = "neo4j") -> dict[str, dict[str, int]]:
+    """Return skills and occupations in the graph, per source."""
+    records, _, _ = driver.execute_query(
+        load_query("taxonomy_source_counts"), database_=database, routing_=RoutingControl.READ
+    )
+    counts: dict[str, dict[str, int]] = {"skills": {}, "occupations": {}}
+    for record in records:
+        counts[record["kind"]][record["source"] or "unknown"] = record["count"]
+    return counts
