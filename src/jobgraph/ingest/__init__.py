@@ -1,0 +1,1 @@
+"""Ingestion: find documents, parse them in parallel, write them in batches."""
