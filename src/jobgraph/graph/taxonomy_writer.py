@@ -150,3 +150,11 @@ def taxonomy_counts(driver: Driver, database: str = "neo4j") -> dict[str, dict[s
     for record in records:
         counts[record["kind"]][record["source"] or "unknown"] = record["count"]
     return counts
+
+
+def taxonomy_present(driver: Driver, database: str = "neo4j") -> bool:
+    """True when the graph holds at least one skill."""
+    records, _, _ = driver.execute_query(
+        load_query("taxonomy_present"), database_=database, routing_=RoutingControl.READ
+    )
+    return bool(records and records[0]["present"])
