@@ -1,0 +1,238 @@
+"""Degree mentions: level and field of study, wherever a text names a degree.
+
+Levels, lowest first: secondary, vocational, associate, bachelor, master,
+doctorate. Two-letter abbreviations that are also ordinary words or place
+codes ("MS Office", "Boston, MA") count only with dots, at the start of a line,
+or in a degree context ("MS in Statistics", "BA/BS degree").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jobgraph.parse.records import EDUCATION_LEVELS
+
+# Two-letter abbreviations, case-sensitive; each found one is then checked for a
+# degree context ("MS in Statistics", "BA/BS", "MSc, Physics", a line opening
+# "BA Economics") so that "Boston, MA" and "MS Office" stay out.
+_SHORT = re.compile(r"(?<![\w.&])(B[SAE]|M[SA])(?![\w.&])")
+_SHORT_CONTEXT = re.compile(r"\s*(?:/|,|\(|degree\b|\s(?:in|of|with|from)\s)")
+_SHORT_LINE_START = re.compile(r"\s+[A-Z][a-z]")
+_MS_NOT = re.compile(
+    r"\s*(?:office|excel|word|sql|access|project|teams|dynamics|windows|visio|outlook"
+    r"|azure|powerpoint|power|sharepoint|exchange|dos|paint|-)",
+    re.IGNORECASE,
+)
+# A degree without a level ("a degree in economics", "university degree") is a
+# first degree.
+_GENERIC_DEGREE = re.compile(r"\bdegree\b", re.IGNORECASE)
+_GENERIC_BEFORE = re.compile(
+    r"(?:^|[•*\-]\s|\b(?:a|an|university|college|undergraduate|relevant|related|academic"
+    r"|first|four-year|4-year)\s)$",
+    re.IGNORECASE,
+)
+_GENERIC_AFTER = re.compile(r"\s+(?:in|of|or|required|preferred|is)\b|\s*$|\s*[,;.]", re.I)
+_I = re.IGNORECASE | re.MULTILINE
+LEVEL_PATTERNS: dict[str, re.Pattern[str]] = {
+    "doctorate": re.compile(
+        r"\bph\.?\s?d\b\.?|\bdoctor(?:ate|al)?\b(?:\s+(?:of|degree|in))|\bdoctorate\b"
+        r"|\bd\.phil\b|\bdphil\b|\bed\.d\.|\bm\.d\.|\bj\.d\.|\bpharm\.?d\b|\bdnp\b",
+        _I,
+    ),
+    "master": re.compile(
+        r"\bpost[\s-]?graduate\s+(?:diploma|certificate|degree)\b|\bmaster'?s?\b|\bmasters\b"
+        r"|\bm\.\s?sc?\b\.?|\bmsc\b|\bm\.a\.|\bm\.eng\b|\bmeng\b|\bmba\b|\bm\.?tech\b|\bmca\b"
+        r"|\bmph\b|\bmsn\b|\bll\.?m\b|\bmfa\b|\bmagister\b|\bmsw\b|\bm\.?ed\b\.?|\bmpa\b|\bmfin\b"
+        r"|\bmpharm\b|\bmres\b|\bmphil\b|\bpgce\b|\bpgde\b",
+        _I,
+    ),
+    "bachelor": re.compile(
+        r"\bbachelor'?s?\b|\bbachelors\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.a\.|\bb\.eng\b|\bbeng\b"
+        r"|\bb\.?tech\b|\bbca\b|\bbba\b|\bbsn\b|\bb\.e\.|\bb\.?com\b|\bllb\b|\bb\.?ed\b\.?"
+        r"|\bundergraduate degree\b|\bbs/ba\b|\bba/bs\b|\bb\.?f\.?a\b|\bbachelier\b"
+        r"|\blicenciatura\b|\blicence\b(?=\s+(?:in|en|de)\b)",
+        _I,
+    ),
+    "associate": re.compile(
+        r"\bassociate'?s?\s+(?:degree|of\s+(?:applied\s+)?(?:arts|science))|\ba\.a\.s?\b|\ba\.s\."
+        r"|\baas\b|\b(?:2|two)[\s-]year\s+degree\b",
+        _I,
+    ),
+    "secondary": re.compile(
+        r"\b(?:high|secondary)[\s-]school(?:\s+(?:diploma|certificate|graduate|education))?\b"
+        r"|\bsecondary education\b|\bGED\b|\bA[- ]levels?\b|\bHSC\b"
+        r"|\bSSC\b|\bmatriculation\b|\babitur\b|\b1[02]th\b",
+        _I,
+    ),
+    "vocational": re.compile(
+        r"\bdiploma\b|\bvocational\b|\bapprenticeship\b|\btrade school\b|\bHND\b|\bHNC\b"
+        r"|\bNVQ\b|\btechnical (?:school|college)\b"
+        r"|\bcertificate(?:\s+[IVX]{1,4})?\s+(?:program(?:me)?|course|in)\b",
+        _I,
+    ),
+}
+# Checked in this order: a high-school diploma is secondary, not vocational.
+_CHECK_ORDER = ("doctorate", "master", "bachelor", "associate", "secondary", "vocational")
+# Degrees whose abbreviation names the field ("BSN" is a bachelor's in nursing).
+IMPLIED_FIELDS = {
+    "bsn": "Nursing", "msn": "Nursing", "dnp": "Nursing Practice", "mba": "Business Administration",
+    "bba": "Business Administration", "llb": "Law", "llm": "Law", "jd": "Law", "pharmd": "Pharmacy",
+    "mpharm": "Pharmacy", "md": "Medicine", "bed": "Education", "med": "Education",
+    "bfa": "Fine Arts", "mfa": "Fine Arts", "msw": "Social Work", "mph": "Public Health",
+    "bcom": "Commerce", "mca": "Computer Applications", "bca": "Computer Applications",
+}  # fmt: skip
+INSTITUTION = re.compile(
+    r"\b(?:universit\w*|universidad\w*|universidade|univ\.|college|institut\w*|school|academy"
+    r"|polytechnic\w*|politecnico|conservatory|seminary|faculty|hochschule|école|escuela"
+    r"|TAFE|IIT|MIT|NIT)\b",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(
+    r"^\s*[.,)]?\s*(?:degree\s+)?(?:\([^)]{1,30}\)\s*)?"
+    r"(?:(?:of|in)\s+(?:applied\s+)?(?P<broad>science|arts|engineering|technology|laws?"
+    r"|education|business\s+administration|fine\s+arts|commerce|pharmacy|nursing"
+    r"|nursing\s+practice|social\s+work|public\s+health|medicine)\b\s*)?"
+    r"(?:\([^)]{1,30}\)\s*)?(?:degree\s+)?(?:(?:in|of|en|de)\b|,|-|–|—|:)?\s*"
+    r"(?P<field>[A-Za-zÀ-ÿ][\w&'/ .-]{2,70}?)?\s*"
+    r"(?=[,;|(\n]|\s[-–—]\s|—|\bfrom\b|\bat\b|\d{4}|$)",
+    re.IGNORECASE,
+)
+_FIELD_SUFFIX = re.compile(r"\s+(?:certificate|diploma|degree|program(?:me)?|course)\s*$", re.I)
+_NOT_FIELDS = re.compile(
+    r"^(?:degree|or|and|equivalent|related|science|arts|the|a|an|with|who|plus|preferred"
+    r"|required|is|are|from|level|program|any|one|some|relevant|similar|hons?|honours)\b",
+    re.IGNORECASE,
+)
+_BEFORE_KEYWORD = re.compile(r"([A-Z][\w&' -]{2,50}?)\s+(?:certificate|diploma)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DegreeMention:
+    """A degree named in text: level, field (when stated) and offsets."""
+
+    level: str
+    field: str | None
+    start: int
+    end: int
+
+
+def _short_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    found = []
+    for match in _SHORT.finditer(text):
+        after = text[match.end() : match.end() + 40]
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        lead = text[line_start : match.start()]
+        master = match.group(1)[0] == "M"
+        if master and _MS_NOT.match(after):
+            continue
+        in_context = bool(_SHORT_CONTEXT.match(after)) and not lead.endswith(", ")
+        at_line_start = not lead.strip(" \t•*-") and match.group(1) != "BE"
+        if in_context or (at_line_start and _SHORT_LINE_START.match(after)):
+            found.append(("master" if master else "bachelor", match))
+    return found
+
+
+def _generic_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    found = []
+    for match in _GENERIC_DEGREE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        lead = text[max(line_start, match.start() - 20) : match.start()]
+        if not text[line_start : match.start()].strip(" \t•*-"):
+            lead = ""  # "degree" opens the line
+        if _GENERIC_BEFORE.search(lead) and _GENERIC_AFTER.match(text, match.end()):
+            found.append(("bachelor", match))
+    return found
+
+
+def find_degrees(text: str) -> list[DegreeMention]:
+    """Return every degree mention in ``text``, in order (one per position)."""
+    mentions: list[DegreeMention] = []
+    taken: list[tuple[int, int]] = []
+    candidates = [
+        (level, match) for level in _CHECK_ORDER for match in LEVEL_PATTERNS[level].finditer(text)
+    ]
+    candidates += _short_matches(text) + _generic_matches(text)
+    candidates.sort(key=lambda item: _CHECK_ORDER.index(item[0]))
+    for level, match in candidates:
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        taken.append((match.start(), match.end()))
+        field = None
+        if level != "secondary":
+            field = _field_after(text, match.end()) or _field_before(text, match)
+            implied = IMPLIED_FIELDS.get(re.sub(r"[^a-z]", "", match.group(0).lower()))
+            field = field or implied
+        mentions.append(DegreeMention(level, field, match.start(), match.end()))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _field_after(text: str, offset: int) -> str | None:
+    line_end = text.find("\n", offset)
+    tail = text[offset : line_end if line_end >= 0 else len(text)]
+    tail = re.sub(r"^(?:'s|s|’s)?\s*(?:degree)?", "", tail)
+    match = _FIELD.match(tail)
+    if not match:
+        return None
+    field = (match.group("field") or "").strip(" .-")
+    broad = match.group("broad")
+    if not field and broad and broad.lower() not in ("science", "arts"):
+        field = broad  # "Master of Business Administration", "Bachelor of Laws"
+    return _clean_field(field)
+
+
+def _field_before(text: str, match: re.Match[str]) -> str | None:
+    if not re.match(r"(?i)certificate|diploma", match.group(0)):
+        return None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return field_before_keyword(text[line_start : match.end()])
+
+
+def field_before_keyword(text: str) -> str | None:
+    """ "Culinary Arts Diploma", "Paralegal Certificate": the field precedes the keyword."""
+    for piece in re.split(r"[,;|•·(]", text):
+        found = _BEFORE_KEYWORD.search(piece)
+        if found:
+            return _clean_field(found.group(1))
+    return None
+
+
+def _clean_field(field: str) -> str | None:
+    field = " ".join(field.split())
+    field = re.split(
+        r"\s+(?:or|and)\s+(?:an?\s+|other\s+)?(?:equivalent|related|similar|relevant)\b"
+        r"|\s+degree\b|\s+(?:or|and)\s+(?:an?\s+)?(?:quantitative|technical)\s+field\b",
+        field,
+        flags=re.IGNORECASE,
+    )[0].strip()
+    field = re.split(
+        r"\s+(?:and|with|plus)\s+(?=(?:\S+\s+){0,2}?(?:registration|licen[cs]e|licensure"
+        r"|certification|experience|membership)\b)",
+        field,
+        flags=re.IGNORECASE,
+    )[0].strip()
+    field = _FIELD_SUFFIX.sub("", field).strip(" .-")
+    if not field or _NOT_FIELDS.match(field) or INSTITUTION.search(field):
+        return None
+    if any(ch.isdigit() for ch in field) or len(field.split()) > 8:
+        return None
+    return field
+
+
+def level_rank(level: str | None) -> int:
+    """Position of ``level`` on the education scale (-1 for ``None``)."""
+    return EDUCATION_LEVELS.index(level) if level in EDUCATION_LEVELS else -1
+
+
+def degree_field_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the fields of study named with degrees ("BSc in *Computer Science*").
+
+    A field of study describes a degree; the parsers do not count it as a skill.
+    """
+    spans = []
+    for degree in find_degrees(text):
+        if degree.field:
+            found = text.find(degree.field, max(0, degree.start - 60), degree.end + 160)
+            if found >= 0:
+                spans.append((found, found + len(degree.field)))
+    return spans

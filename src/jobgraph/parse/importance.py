@@ -1,0 +1,131 @@
+"""Required or preferred: how a posting marks each thing it asks for.
+
+The evidence, strongest first:
+
+1. a cue inside the mention's own part of its clause (parts are split at
+   commas and parentheses): "Python required", "ideally Oracle", "Kafka (a plus)";
+2. a cue that ends the clause and so covers all of it: "Go, Rust or Zig are a
+   plus", "... (preferred)";
+3. a cue that opens the clause or labels it: "Nice to have: Go; Rust",
+   "Preferred: MRI cross-training", "Bonus: Zendesk experience";
+4. the section heading ("Requirements", "Nice to have").
+
+A cue in another part of the clause does not reach the mention:
+"Relational databases, ideally Oracle or PostgreSQL" prefers only the vendors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PREFERRED_CUE = re.compile(
+    r"\b(?:nice[\s-]to[\s-]haves?|preferred|preferably|preference|(?:is|are|would\s+be)\s+"
+    r"(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|real\s+)?(?:plus|bonus|advantage|asset)"
+    r"|a\s+plus|plus\s+if|bonus(?:\s+points)?|pluses|assets?|advantage|extra\s+points"
+    r"|desirable|desired|ideally|advantageous|not\s+required|optional|welcome|welcomed"
+    r"|good\s+to\s+have|great\s+to\s+have|would\s+be\s+(?:great|nice|helpful|beneficial)"
+    r"|beneficial|extra\s+credit|even\s+better|stand\s+out|appreciated)\b",
+    re.IGNORECASE,
+)
+REQUIRED_CUE = re.compile(
+    r"\b(?:must(?:[\s-]haves?)?|required|requires?|requirements?|mandatory|essential"
+    r"|minimum|at\s+least|need(?:s)?\s+to\s+have|you\s+(?:have|bring|possess)"
+    r"|proven|demonstrated|strong|solid|expert(?:ise)?|proficien(?:t|cy))\b",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:\b(?:is|are|would\s+be)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+)?"
+    r"(?:plus|bonus|advantage|asset|preferred|desirable|welcome|required|mandatory|a\s+must)"
+    r"|\(\s*(?:preferred|a\s+plus|optional|nice\s+to\s+have|desirable|required|mandatory)\s*\)"
+    r"|\b(?:preferred|required|desirable|a\s+plus|optional)\b)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"\s*(?:[•*\-–]\s*)?(?P<label>[A-Za-z' -]{2,40}?)\s*:\s*")  # match(pos)
+_CLAUSE_BREAK = re.compile(
+    r";\s+|(?<=[A-Za-z0-9)\]]{2})[.!?]\s+(?=[A-Z(•])|(?<=[)\]])[.!?]\s+(?=[A-Z(•])|\n"
+)
+_PARTS = re.compile(r",\s*|\s*\(\s*|\s*\)\s*")
+_OPENING_PREFERENCE = re.compile(r"\s*(?:ideally|preferably|bonus|optionally)\b", re.IGNORECASE)
+CUE_STRENGTH = 3.0
+LABEL_STRENGTH = 2.5
+
+
+@dataclass(frozen=True, slots=True)
+class Importance:
+    """The importance of one mention and how strong the evidence is (0..3)."""
+
+    label: str
+    strength: float
+
+
+def clause_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Return the clause (sentence part, list item or line) holding ``offset``."""
+    start = max(0, offset - 400)
+    for match in _CLAUSE_BREAK.finditer(text, start, offset):
+        start = match.end()
+    following = _CLAUSE_BREAK.search(text, offset)
+    end = following.start() if following else len(text)
+    return start, min(end, offset + 400)
+
+
+def _cue_label(fragment: str) -> str | None:
+    preferred = PREFERRED_CUE.search(fragment)
+    required = REQUIRED_CUE.search(fragment)
+    if preferred and (not required or preferred.start() <= required.start() + 40):
+        return "preferred"
+    return "required" if required else None
+
+
+def importance_at(
+    text: str, start: int, end: int, section_default: str, section_strength: float = 1.0
+) -> Importance:
+    """Return how strongly and in which direction a posting marks ``text[start:end]``.
+
+    Args:
+        text: The posting text.
+        start: Offset of the mention.
+        end: End offset of the mention.
+        section_default: "required" or "preferred", from the section heading.
+        section_strength: How specific that heading is (generic "Skills" is weak).
+
+    Returns:
+        The importance, with the strength of its evidence.
+    """
+    clause_start, clause_end = clause_bounds(text, start)
+    clause = text[clause_start:clause_end]
+    position = start - clause_start
+    # 1. The mention's own part.
+    part_start = 0
+    for match in _PARTS.finditer(clause, 0, position):
+        part_start = match.end()
+    following = _PARTS.search(clause, position + (end - start))
+    part_end = following.start() if following else len(clause)
+    own = clause[part_start:position] + " " + clause[position + (end - start) : part_end]
+    label = _cue_label(own)
+    if label is not None:
+        return Importance(label, CUE_STRENGTH)
+    # 2. A cue closing the clause; 3. a cue or label opening it.
+    trailing = _TRAILING.search(clause)
+    if trailing is not None and trailing.start() >= position:
+        label = _cue_label(trailing.group(0))
+        if label is not None:
+            return Importance(label, CUE_STRENGTH)
+    leading = _LABEL.match(clause)
+    if leading is not None and leading.end() <= position:
+        label = _cue_label(leading.group("label"))
+        if label is not None:
+            return Importance(label, CUE_STRENGTH)
+    first_part = _PARTS.split(clause, maxsplit=1)[0]
+    if part_start > 0 and _OPENING_PREFERENCE.match(first_part):
+        return Importance("preferred", CUE_STRENGTH)  # "Ideally Python, Go or Rust"
+    # 4. A label earlier on the same line ("Nice to have: Go; Rust").
+    line_start = text.rfind("\n", 0, clause_start) + 1
+    line_label = None
+    if line_start < clause_start:
+        line_label = _LABEL.match(text, line_start, clause_start + 1)
+    if line_label is not None:
+        label = _cue_label(line_label.group("label"))
+        if label is not None:
+            return Importance(label, LABEL_STRENGTH)
+    return Importance(section_default, section_strength)

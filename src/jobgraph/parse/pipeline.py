@@ -1,0 +1,148 @@
+"""Build the spaCy pipeline once per process and run it on a document.
+
+The pipeline is ``spacy.blank("en")`` with our three components::
+
+    jobgraph_sections (kind="resume") -> jobgraph_dates -> jobgraph_skills
+
+Postings run the same pipeline with a posting-vocabulary section tagger in
+place of the first component, so the phrase matcher (the costly part to build)
+exists once. :func:`default_lookup` is ``TaxonomyLookup(builtin_taxonomy())``,
+also built once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+# Imported for their side effect: registering the component factories.
+from jobgraph.parse import date_tagger, sections, skills
+from jobgraph.parse.dates import YearMonth
+from jobgraph.parse.roles import has_role_word
+from jobgraph.parse.text import DOC_TEXT_KEY
+from jobgraph.taxonomy.builtin import builtin_taxonomy
+from jobgraph.taxonomy.lookup import TaxonomyLookup
+
+_LOCK = threading.Lock()
+HEAD_TITLE_FACTOR = 0.9  # a title known only by its last words is a little less certain
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """A built pipeline and the lookup its skill matcher was loaded from."""
+
+    nlp: Language
+    lookup: TaxonomyLookup
+    posting_sections: sections.SectionTagger
+    title_cache: dict[str, tuple[str, float] | None] = field(default_factory=dict)
+
+    @property
+    def skill_forms(self) -> dict[str, list[tuple[str, str]]]:
+        """Lower-cased skill surface forms -> [(form, skill id)] of the skill matcher."""
+        matcher = self.nlp.get_pipe("jobgraph_skills")
+        assert isinstance(matcher, skills.SkillMatcher)
+        return matcher.vocabulary.forms_by_lower
+
+    def occupation_of(self, title: str) -> tuple[str, float] | None:
+        """Return ``(occupation id, confidence)`` for a job title, cached per pipeline."""
+        title = title.strip()
+        if not title or len(title) > 80 or not any(ch.isalpha() for ch in title):
+            return None
+        if title not in self.title_cache:
+            if len(self.title_cache) > 100_000:  # bound memory over very long runs
+                self.title_cache.clear()
+            self.title_cache[title] = self._resolve_title(title)
+        return self.title_cache[title]
+
+    def _resolve_title(self, title: str) -> tuple[str, float] | None:
+        found = self.lookup.occupation(title)
+        if found is not None:
+            return found.id, found.confidence
+        # "Healthcare Data Scientist", "Google Cloud Program Manager": the head of
+        # the title (its last words, ending in the role noun) is often known.
+        words = title.split()
+        if len(words) > 2 and has_role_word(words[-1]):
+            for size in (3, 2):
+                if len(words) > size:
+                    head = self.lookup.occupation(" ".join(words[-size:]))
+                    if head is not None:
+                        return head.id, head.confidence * HEAD_TITLE_FACTOR
+        return None
+
+    def run(self, text: str, *, kind: str, reference: YearMonth) -> Doc:
+        """Run every component on ``text`` ("resume" or "posting" section vocabulary)."""
+        doc = self.nlp.make_doc(text)
+        doc.user_data[DOC_TEXT_KEY] = text
+        doc.user_data[date_tagger.REFERENCE_KEY] = str(reference)
+        for name, component in self.nlp.pipeline:
+            if name == "jobgraph_sections" and kind == "posting":
+                doc = self.posting_sections(doc)
+            else:
+                doc = component(doc)
+        return doc
+
+
+@lru_cache(maxsize=1)
+def default_lookup() -> TaxonomyLookup:
+    """Return ``TaxonomyLookup(builtin_taxonomy())``, built once per process."""
+    return TaxonomyLookup(builtin_taxonomy())
+
+
+# A lean tokenizer for resumes: spaCy's English rules cost ~20x more per document
+# and glue forms that matter here ("Postgres(SQL", "Vue.js/React"). Both the
+# phrase patterns and the documents go through it, so matching stays consistent.
+_PREFIX = re.compile(r"""^[(\["'{“‘«•*<>|~]""")
+_SUFFIX = re.compile(r"""[)\]"'}”’».,;:!?|*]$""")
+_INFIX = re.compile(
+    r"(?<=[A-Za-z0-9+#])[/,;|():](?=[A-Za-z0-9.])"  # Java/Kotlin, CSS(SASS), a,b
+    r"|(?<=[A-Za-z])-(?=[A-Za-z])"  # Python-based, T-SQL
+    r"|(?<=[a-z]{2})\.(?=[A-Z][a-z])"  # "code.Developed" (a lost space)
+)
+_WHOLE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.-]+$")
+
+
+def make_tokenizer(nlp: Language) -> Tokenizer:
+    """Return the tokenizer :func:`build_pipeline` installs (URLs and emails kept whole)."""
+    return Tokenizer(
+        nlp.vocab,
+        rules={},
+        prefix_search=_PREFIX.search,
+        suffix_search=_SUFFIX.search,
+        infix_finditer=_INFIX.finditer,
+        token_match=_WHOLE.match,
+    )
+
+
+def build_pipeline(lookup: TaxonomyLookup) -> Pipeline:
+    """Build a fresh pipeline whose skill matcher knows every form of ``lookup``."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer = make_tokenizer(nlp)
+    nlp.add_pipe("jobgraph_sections", config={"kind": "resume"})
+    nlp.add_pipe("jobgraph_dates")
+    matcher = nlp.add_pipe("jobgraph_skills")
+    assert isinstance(matcher, skills.SkillMatcher)
+    matcher.set_lookup(lookup)
+    return Pipeline(nlp, lookup, sections.SectionTagger(kind="posting"))
+
+
+_CACHE: dict[int, Pipeline] = {}
+
+
+def pipeline_for(lookup: TaxonomyLookup | None) -> Pipeline:
+    """Return the cached pipeline for ``lookup`` (the default lookup when ``None``)."""
+    chosen = lookup if lookup is not None else default_lookup()
+    with _LOCK:
+        cached = _CACHE.get(id(chosen))
+        if cached is None or cached.lookup is not chosen:
+            if len(_CACHE) >= 4:  # a few lookups per process at most; drop the oldest
+                _CACHE.pop(next(iter(_CACHE)))
+            cached = build_pipeline(chosen)
+            _CACHE[id(chosen)] = cached
+        return cached

@@ -1,0 +1,421 @@
+"""The ``jobgraph_skills`` component: taxonomy skills found in text, with offsets.
+
+Three passes, each only where the earlier ones found nothing:
+
+1. a :class:`~spacy.matcher.PhraseMatcher` (attr ``LOWER``) over every surface
+   form of the taxonomy;
+2. token keys, for forms the tokenizer glues or spells differently
+   ("Vue.js/React", "Python3", "NodeJS", "CSS(SASS", "node js");
+3. in skill lists (a skills section, a "Technologies:" line), each list item
+   not yet matched is resolved with the lookup (near spellings, word order).
+
+Ambiguous forms (see :mod:`jobgraph.parse.skill_vocab`) are kept only with
+their exact case and, for the most common words, a technical context. Results go
+to ``doc._.jobgraph_skill_hits`` (:class:`SkillHit`, character offsets) and
+``doc.spans["jobgraph_skills"]`` (label = skill id).
+
+Usage::
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("jobgraph_sections")
+    matcher = nlp.add_pipe("jobgraph_skills")
+    matcher.set_lookup(TaxonomyLookup(builtin_taxonomy()))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from jobgraph.parse.skill_context import LABEL, SkillContext
+from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
+from jobgraph.parse.text import doc_text
+from jobgraph.taxonomy.label_index import token_key
+from jobgraph.taxonomy.normalize import label_key, strip_version
+
+SPAN_KEY = "jobgraph_skills"
+_ITEM = re.compile(r"[^,;|•/()\[\]:]+")
+_PIECE = re.compile(r"[^/(),;|\[\]]+")
+_YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
+_WORD_RUN = re.compile(r"\S+")
+_WORD_EDGES = "\"'“”‘’`,;:!?.()[]{}<>*•"
+
+
+@dataclass(frozen=True, slots=True)
+class SkillHit:
+    """One skill mention: taxonomy id, text as written, offsets, confidence, method."""
+
+    skill_id: str
+    surface: str
+    start: int
+    end: int
+    confidence: float
+    method: str
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    skill_id: str
+    surface: str
+    exact: bool
+    method: str
+
+
+class SkillMatcher:
+    """Pipeline component that tags taxonomy skills.
+
+    Args:
+        nlp: The pipeline (its vocab and tokenizer build the patterns).
+        min_confidence: Hits below this are dropped.
+        lookup_items: Resolve unmatched skill-list items (dictionary keys, word order).
+        max_lookups: Of those still unresolved, how many per document may go to
+            the lookup's near-spelling search (about 1-3 ms each; 0 turns it off).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        min_confidence: float = 0.5,
+        lookup_items: bool = True,
+        max_lookups: int = 1,
+    ) -> None:
+        self.nlp = nlp
+        self.min_confidence = min_confidence
+        self.lookup_items = lookup_items
+        self.max_lookups = max_lookups
+        self.vocabulary = SkillVocabulary()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lookup: Any = None
+        # Resolved list items, shared across documents (most items recur).
+        self._item_cache: dict[str, tuple[str, float] | None] = {}
+        self._stop_words = frozenset(nlp.Defaults.stop_words)
+
+    def set_lookup(self, lookup: SkillSource) -> None:
+        """Load every surface form of ``lookup`` (a ``TaxonomyLookup``) and keep it."""
+        taxonomy = getattr(lookup, "taxonomy", None)
+        names = {sid: skill.name for sid, skill in taxonomy.skills.items()} if taxonomy else None
+        self.add_forms(lookup.surface_forms(), names)
+        self.lookup = lookup
+        self._item_cache = {}
+
+    def add_forms(self, forms: dict[str, str], names: dict[str, str] | None = None) -> None:
+        """Replace the vocabulary with ``forms`` ({surface form: skill id})."""
+        stop_words = set(self.nlp.Defaults.stop_words)
+        self.vocabulary = SkillVocabulary.from_forms(forms, names, stop_words=stop_words)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        by_skill: dict[str, set[str]] = {}
+        for lower, owners in self.vocabulary.forms_by_lower.items():
+            for _, skill_id in owners:
+                by_skill.setdefault(skill_id, set()).add(lower)
+        make_doc = self.nlp.make_doc
+        for skill_id, lowers in by_skill.items():
+            self.matcher.add(skill_id, [make_doc(form) for form in sorted(lowers)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find skills in ``doc``; see the module docstring for where they go."""
+        context = SkillContext(doc)
+        candidates = self._phrase_candidates(doc)
+        candidates += self._token_candidates(doc, candidates)
+        hits = self._accept(_without_overlaps(candidates), context)
+        if self.lookup_items:
+            hits += self._list_item_hits(context, hits)
+        hits.sort(key=lambda hit: hit.start)
+        doc._.jobgraph_skill_hits = hits
+        spans = []
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end, label=hit.skill_id, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    # -- candidates -------------------------------------------------------------
+
+    def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
+        found: dict[tuple[int, int], _Candidate] = {}
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            key = (span.start_char, span.end_char)
+            if key in found:
+                continue
+            resolved = self.vocabulary.resolve(span.text)
+            if resolved is None:
+                continue
+            skill_id, exact = resolved
+            found[key] = _Candidate(*key, skill_id, span.text, exact, "phrase")
+        return list(found.values())
+
+    def _token_candidates(self, doc: Doc, known: list[_Candidate]) -> list[_Candidate]:
+        """Key lookups over whitespace-separated words the phrase matcher left alone.
+
+        Works on the raw text rather than spaCy tokens: the forms it catches are
+        exactly those the tokenizer splits or glues differently from the taxonomy.
+        """
+        text = doc_text(doc)
+        covered = _covered_chars(known)
+        by_key = self.vocabulary.by_key
+        found: list[_Candidate] = []
+        previous: tuple[int, int, str] | None = None  # start, end, lower of an alphabetic word
+        for match in _WORD_RUN.finditer(text):
+            raw = match.group(0)
+            word = raw if raw.isalpha() else raw.strip(_WORD_EDGES)
+            if not word:
+                previous = None
+                continue
+            start = match.start() if word is raw else match.start() + raw.find(word)
+            end = start + len(word)
+            if start in covered or end - 1 in covered:
+                previous = None
+                continue
+            if word.isalpha():
+                lower = word.lower()
+                adjacent = previous is not None and text[previous[1] : start] == " "
+                if (
+                    adjacent
+                    and previous is not None
+                    and lower not in by_key
+                    and not (lower in self._stop_words or previous[2] in self._stop_words)
+                ):
+                    joined = by_key.get(previous[2] + lower)
+                    if joined is not None:
+                        surface = text[previous[0] : end]
+                        found.append(_Candidate(previous[0], end, joined, surface, False, "key"))
+                        previous = None
+                        continue
+                skill_id = by_key.get(lower)
+                if skill_id is not None:
+                    found.append(_Candidate(start, end, skill_id, word, False, "key"))
+                previous = (start, end, lower) if raw == word or raw.endswith(word) else None
+                continue
+            previous = None
+            found.extend(self._piece_candidates(word, start))
+        return found
+
+    def _piece_candidates(self, text: str, offset: int) -> list[_Candidate]:
+        found = []
+        for piece in _PIECE.finditer(text):
+            surface = piece.group(0).strip()
+            if surface.endswith("+") and not surface.endswith("++"):
+                surface = surface.rstrip("+")
+            if len(surface) < 2 or not any(ch.isalpha() for ch in surface):
+                continue
+            start = offset + piece.start() + piece.group(0).find(surface)
+            resolved = self._resolve_piece(surface)
+            if resolved is not None:
+                skill_id, method = resolved
+                found.append(
+                    _Candidate(start, start + len(surface), skill_id, surface, False, method)
+                )
+            elif "-" in surface:  # "Python-based", "Docker-driven": a name and a plain word
+                position = 0
+                parts = surface.split("-")
+                for number, part in enumerate(parts):
+                    others = parts[:number] + parts[number + 1 :]
+                    plain = all(other.islower() and other.isalpha() for other in others)
+                    part_resolved = self._resolve_piece(part) if len(part) > 2 and plain else None
+                    if part_resolved is not None:
+                        part_start = start + position
+                        found.append(
+                            _Candidate(
+                                part_start,
+                                part_start + len(part),
+                                part_resolved[0],
+                                part,
+                                False,
+                                part_resolved[1],
+                            )
+                        )
+                    position += len(part) + 1
+        return found
+
+    def _resolve_piece(self, surface: str) -> tuple[str, str] | None:
+        skill_id = self.vocabulary.by_key.get(label_key(surface))
+        if skill_id is not None:
+            return skill_id, "key"
+        base = label_key(strip_version(surface))
+        if len(base) >= 3 and (skill_id := self.vocabulary.by_key.get(base)) is not None:
+            return skill_id, "version"
+        return None
+
+    # -- acceptance -------------------------------------------------------------
+
+    def _accept(self, candidates: list[_Candidate], context: SkillContext) -> list[SkillHit]:
+        vocabulary = self.vocabulary
+        ambiguity = {id(c): vocabulary.ambiguity(c.surface) for c in candidates}
+        sure_lines: dict[int, int] = {}
+        for candidate in candidates:
+            if ambiguity[id(candidate)] is None:
+                line = context.line_of(candidate.start)
+                sure_lines[line] = sure_lines.get(line, 0) + 1
+        hits = []
+        for candidate in candidates:
+            if context.in_list_label(candidate.start) or context.ends_hyphen_compound(candidate):
+                continue
+            kind = ambiguity[id(candidate)]
+            confidence = _BASE_CONFIDENCE[candidate.method]
+            if candidate.method == "phrase" and not candidate.exact:
+                confidence -= 0.05
+            if kind is not None:
+                confidence = self._ambiguous_confidence(candidate, kind, context, sure_lines)
+            elif reason := vocabulary.needs_support(candidate.skill_id, candidate.surface):
+                confidence = self._supported_confidence(candidate, reason, context)
+            if confidence >= self.min_confidence:
+                hits.append(
+                    SkillHit(candidate.skill_id, candidate.surface, candidate.start,
+                             candidate.end, round(confidence, 3), candidate.method)
+                )  # fmt: skip
+        return hits
+
+    def _supported_confidence(
+        self, candidate: _Candidate, reason: str, context: SkillContext
+    ) -> float:
+        if context.is_skill_list(candidate.start):
+            return 0.8
+        exact = self.vocabulary.case_matches(candidate.skill_id, candidate.surface)
+        placed = not context.starts_sentence(candidate.start) or context.opens_bullet(
+            candidate.start
+        )
+        # "built reports in Excel", "• Excel pivot tables"
+        return 0.8 if reason == "cut" and exact and placed else 0.0
+
+    def _ambiguous_confidence(
+        self, candidate: _Candidate, kind: str, context: SkillContext, sure_lines: dict[int, int]
+    ) -> float:
+        exact = self.vocabulary.case_matches(candidate.skill_id, candidate.surface)
+        strong = context.is_skill_list(candidate.start) or context.is_whole_item(
+            candidate.start, candidate.end
+        )
+        if not exact and not (
+            strong and candidate.surface.isupper() and len(candidate.surface) > 2
+        ):
+            return 0.0
+        if kind == "context" and _YEAR_AFTER.match(context.text, candidate.end):
+            return 0.0
+        if strong:
+            return 0.75
+        line = context.line_of(candidate.start)
+        listed = context.is_listed(candidate.start, candidate.end)
+        if kind == "case":
+            if not context.starts_sentence(candidate.start):
+                return 0.7
+            return 0.65 if listed and sure_lines.get(line) else 0.0
+        if context.follows_skill_phrase(candidate.start) and listed:
+            return 0.65  # "experience with R", "knowledge of Go"
+        return 0.6 if listed and sure_lines.get(line) else 0.0
+
+    def _list_item_hits(self, context: SkillContext, hits: list[SkillHit]) -> list[SkillHit]:
+        covered = _covered_chars(hits)
+        found: list[SkillHit] = []
+        calls = 0
+        for line_start, line_end in context.skill_list_lines():
+            line = context.text[line_start:line_end]
+            label = LABEL.match(line)
+            begin = label.end() - 1 if label else 0
+            for item in _ITEM.finditer(line, begin):
+                raw = item.group(0)
+                surface = raw.strip(" \t.-–*")
+                start = line_start + item.start() + raw.find(surface) if surface else 0
+                if not _plausible_item(surface) or start in covered:
+                    continue
+                if start + len(surface) - 1 in covered:
+                    continue
+                cached = self._resolve_item(surface, allow_lookup=calls < self.max_lookups)
+                if cached[2]:
+                    calls += 1
+                if cached[0] is None or cached[1] < 0.85:
+                    continue
+                skill_id, found_confidence = cached[0], cached[1]
+                confidence = round(min(0.85, found_confidence * 0.9), 3)
+                if confidence >= self.min_confidence:
+                    found.append(
+                        SkillHit(skill_id, surface, start, start + len(surface), confidence,
+                                 "lookup")
+                    )  # fmt: skip
+        return found
+
+    def _resolve_item(self, surface: str, *, allow_lookup: bool) -> tuple[Any, float, bool]:
+        """Resolve one list item: ``(skill id or None, confidence, asked the lookup)``.
+
+        Dictionary keys first (exact, version-stripped, word-order-free); the
+        lookup (near spellings) only for longer items, at most a few per document,
+        with answers kept across documents.
+        """
+        vocabulary = self.vocabulary
+        skill_id = vocabulary.by_key.get(label_key(surface))
+        if skill_id is None:
+            base = label_key(strip_version(surface))
+            skill_id = vocabulary.by_key.get(base) if len(base) > 2 else None
+        if skill_id is None:
+            skill_id = vocabulary.by_tokens.get(token_key(surface))
+        if skill_id is not None:
+            return skill_id, 0.95, False
+        if len(label_key(surface)) < 7:
+            return None, 0.0, False
+        if surface in self._item_cache:
+            cached = self._item_cache[surface]
+            return (cached[0], cached[1], False) if cached else (None, 0.0, False)
+        if not allow_lookup or self.lookup is None:
+            return _NOT_ASKED
+        if len(self._item_cache) > 50_000:
+            self._item_cache.clear()
+        result = self.lookup.skill(surface)
+        self._item_cache[surface] = (result.id, result.confidence) if result is not None else None
+        return (result.id, result.confidence, True) if result else (None, 0.0, True)
+
+
+_NOT_ASKED: tuple[Any, float, bool] = (None, 0.0, False)
+_BASE_CONFIDENCE = {"phrase": 0.95, "key": 0.85, "version": 0.8}
+
+
+def _plausible_item(surface: str) -> bool:
+    return (
+        2 < len(surface) <= 40
+        and surface.count(" ") <= 3
+        and any(ch.isalpha() for ch in surface)
+        and len(label_key(surface)) > 2
+    )
+
+
+def _covered_chars(items: list[Any]) -> set[int]:
+    covered: set[int] = set()
+    for item in items:
+        covered.update(range(item.start, item.end))
+    return covered
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest candidate where several overlap (exact case breaks ties)."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), not c.exact, c.start))
+    taken: list[_Candidate] = []
+    occupied: set[int] = set()
+    for candidate in ordered:
+        if any(position in occupied for position in range(candidate.start, candidate.end)):
+            continue
+        taken.append(candidate)
+        occupied.update(range(candidate.start, candidate.end))
+    return taken
+
+
+if not Doc.has_extension("jobgraph_skill_hits"):
+    Doc.set_extension("jobgraph_skill_hits", default=None)
+
+
+@Language.factory(
+    "jobgraph_skills",
+    default_config={"min_confidence": 0.5, "lookup_items": True, "max_lookups": 1},
+)
+def make_skill_matcher(
+    nlp: Language, name: str, min_confidence: float, lookup_items: bool, max_lookups: int
+) -> SkillMatcher:
+    """Create the ``jobgraph_skills`` component; load forms with :meth:`SkillMatcher.set_lookup`."""
+    return SkillMatcher(
+        nlp, min_confidence=min_confidence, lookup_items=lookup_items, max_lookups=max_lookups
+    )

@@ -1,0 +1,137 @@
+"""Plain-text clean-up shared by every extractor, and line access with offsets.
+
+Extracted text arrives with ligatures, non-breaking spaces, symbol-font bullets
+(Word's private-use glyphs), soft hyphens and Windows line ends. Everything the
+parsers see goes through :func:`normalize_text` once; the result becomes the
+record's ``text`` and every character offset refers to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+BULLET = "•"
+# Symbol / Wingdings code points Word uses for list bullets (private-use area).
+_PUA_BULLETS = {0xF0B7, 0xF0A7, 0xF0D8, 0xF076, 0xF0FC, 0xF0A8, 0xF06E, 0xF0E0, 0xF046, 0xF0B2}
+_BULLET_CHARS = "•◦▪▫■□●○♦◆◇►▶▸‣⁃∙·➢➤✓✔❖"
+_INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+_SPACES = {"\u00a0", "\u2007", "\u202f", "\u2002", "\u2003", "\u2009", "\u3000"}
+_MANY_BLANKS = re.compile(r"\n{3,}")
+_TRAILING = re.compile(r"[ \t]+\n")
+_LEADING_BULLET = re.compile(r"^\s*(?:[" + re.escape(_BULLET_CHARS) + r"*\-–—o>]|\d{1,2}[.)])\s+")
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(32):
+        if chr(code) not in "\n\t":
+            table[code] = " "
+    for code in range(0x7F, 0xA0):
+        table[code] = " "
+    table[ord("\r")] = "\n"
+    for ch in _INVISIBLE:
+        table[ord(ch)] = None
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    for ch in _BULLET_CHARS:
+        if ch != "·":
+            table[ord(ch)] = BULLET
+    for code in _PUA_BULLETS:
+        table[code] = BULLET
+    return table
+
+
+_TABLE = _build_table()
+# Other icon-font glyphs (phone, mail symbols) and stray surrogates become spaces.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\ud800-\udfff]")
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` cleaned for parsing.
+
+    NFKC-normalised (ligatures, full-width forms), line ends unified, invisible
+    characters removed, odd spaces and icon glyphs turned into spaces, bullet
+    glyphs unified to "•", trailing spaces and runs of blank lines trimmed.
+
+    Args:
+        text: Raw extracted text.
+
+    Returns:
+        The cleaned text, possibly empty.
+    """
+    text = text.replace("\r\n", "\n")
+    if not text.isascii():
+        text = text.translate(_TABLE)  # before NFKC, which would turn PUA bullets into nothing
+        text = _PRIVATE_USE.sub(" ", text)
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_TABLE)
+    text = _TRAILING.sub("\n", text)
+    text = _MANY_BLANKS.sub("\n\n", text)
+    return text.strip()
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 hex digest of normalised text (whitespace runs collapsed)."""
+    compact = " ".join(text.split())
+    return hashlib.sha256(compact.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a text with its character offsets (``end`` excludes the newline)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        """The line without surrounding whitespace."""
+        return self.text.strip()
+
+    @property
+    def is_blank(self) -> bool:
+        """True for an empty or whitespace-only line."""
+        return not self.text.strip()
+
+    @property
+    def is_bullet(self) -> bool:
+        """True when the line starts with a list bullet or a numbered-list marker."""
+        return bool(_LEADING_BULLET.match(self.text))
+
+
+def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Line]:
+    """Yield the lines of ``text[start:end]`` with absolute offsets."""
+    stop = len(text) if end is None else end
+    position = start
+    while position < stop:
+        newline = text.find("\n", position, stop)
+        line_end = stop if newline < 0 else newline
+        yield Line(position, line_end, text[position:line_end])
+        position = line_end + 1
+
+
+def strip_bullet(text: str) -> str:
+    """Remove a leading bullet or list number and surrounding whitespace."""
+    return _LEADING_BULLET.sub("", text, count=1).strip()
+
+
+DOC_TEXT_KEY = "jobgraph_text"
+
+
+def doc_text(doc: Any) -> str:
+    """Return ``doc.text``, computed once per doc.
+
+    spaCy rebuilds ``Doc.text`` from the tokens on every access; the components
+    read it several times, so the first result is kept in ``doc.user_data``.
+    """
+    cached = doc.user_data.get(DOC_TEXT_KEY)
+    if cached is None:
+        cached = doc.text
+        doc.user_data[DOC_TEXT_KEY] = cached
+    return cached

@@ -1,0 +1,190 @@
+"""Posting parsing: importance cues, years, salary, work terms, degree, title."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobgraph.parse import parse_posting_text
+from jobgraph.parse.cues import find_years
+from jobgraph.parse.importance import importance_at
+from jobgraph.parse.posting import clean_title
+from jobgraph.parse.salary import find_salary
+from jobgraph.parse.work_terms import employment_type, remote_mode
+from jobgraph.taxonomy.lookup import TaxonomyLookup
+
+POSTING = """Senior Backend Engineer (m/f/d)
+Company: Lakeside Logistics GmbH
+Location: Hamburg, Germany (Hybrid)
+
+Requirements
+- 5+ years of experience building backend services
+- At least 3 years' experience with Python
+- Strong SQL and PostgreSQL skills
+- Relational databases, ideally Kafka or Docker
+- Bachelor's degree in Computer Science or a related field
+
+Nice to have
+- Go
+- Experience with Kubernetes is a plus
+
+What we offer
+- Salary: €70,000 – €85,000 per year
+- A Java conference budget
+"""
+
+
+def test_posting_record(lookup: TaxonomyLookup) -> None:
+    record = parse_posting_text(POSTING, lookup=lookup)
+    assert record.title == "Senior Backend Engineer"
+    assert record.company == "Lakeside Logistics GmbH"
+    assert record.location is not None and record.location.country == "Germany"
+    assert record.remote == "hybrid"
+    assert record.min_years_experience == 5
+    assert (record.education_level, record.education_field) == ("bachelor", "Computer Science")
+    assert record.salary is not None
+    assert (record.salary.min, record.salary.max, record.salary.currency) == (70000, 85000, "EUR")
+    importance = {skill.skill_id: skill.importance for skill in record.skills}
+    assert importance["python"] == "required"
+    assert importance["sql"] == "required"
+    assert importance["postgresql"] == "required"
+    assert importance["go"] == "preferred"
+    assert importance["kubernetes"] == "preferred"
+    assert importance["kafka"] == "preferred"  # "ideally" covers its own part only
+    assert "java" not in importance  # benefits are not requirements
+    assert "computer-science" not in importance  # a degree's field is not a skill
+    python = next(skill for skill in record.skills if skill.skill_id == "python")
+    assert python.min_years == 3
+    assert record.text[python.start : python.end] == python.surface
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Python is required.", "required"),
+        ("Go, Rust or Python are a plus.", "preferred"),
+        ("Nice to have: Docker; Python.", "preferred"),
+        ("Bonus: bilingual English/Spanish; Python experience.", "preferred"),
+        ("Must have: Python", "required"),
+        ("Python (preferred)", "preferred"),
+        ("QuickBooks Online and Python (certified ProAdvisor a plus)", "required"),
+        ("Experience with Python would be an asset", "preferred"),
+    ],
+)
+def test_importance_cues(sentence: str, expected: str) -> None:
+    start = sentence.index("Python")
+    found = importance_at(sentence, start, start + len("Python"), "required", 1.0)
+    assert found.label == expected
+
+
+def test_section_default_applies_without_a_cue() -> None:
+    text = "Python experience"
+    assert importance_at(text, 0, 6, "preferred", 1.0).label == "preferred"
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "about"),
+    [
+        ("5+ years of experience in software", 5, True),
+        ("at least three years' experience with AWS", 3, True),
+        ("3 or more years of experience in a SOC", 3, True),
+        ("4 to 6 years of M&A experience", 4, True),
+        ("3+ years building iOS apps in Swift", 3, True),
+        ("a company with 20 years of history", None, None),
+        ("children 5 years old", None, None),
+    ],
+)
+def test_years(text: str, years: float | None, about: bool | None) -> None:
+    found = find_years(text)
+    if years is None:
+        assert not any(m.about_experience for m in found)
+    else:
+        assert (found[0].years, found[0].about_experience) == (years, about)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "currency", "period"),
+    [
+        ("Salary: $120,000 - $150,000 a year", 120000, 150000, "USD", "year"),
+        ("€60k–70k", 60000, 70000, "EUR", "year"),
+        ("$45/hour", 45, 45, "USD", "hour"),
+        ("£35,000 - £40,000 per annum", 35000, 40000, "GBP", "year"),
+        ("Rate: 500-600 EUR per day", 500, 600, "EUR", "day"),
+        ("CHF 130'000–150'000", 130000, 150000, "CHF", "year"),
+        ("Salary | PHP 40,000 - 50,000 monthly", 40000, 50000, "PHP", "month"),
+        ("¥4,000,000–¥5,200,000 / year", 4000000, 5200000, "JPY", "year"),
+        ("OTE: $160,000 – $190,000. Base salary: $80,000 – $95,000.", 80000, 95000, "USD", "year"),
+        ("Up to $85,000 annually", None, 85000, "USD", "year"),
+    ],
+)
+def test_salary(text: str, low: float | None, high: float, currency: str, period: str) -> None:
+    salary = find_salary(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (low, high, currency, period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We raised $5 million in funding", "a $2B company", "Python 3.8-3.11", "PHP 7 and Laravel"],
+)
+def test_not_salaries(text: str) -> None:
+    assert find_salary(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Fernhill Fitness · Dublin · On-site · Full-time", "onsite"),
+        ("Where: Melbourne (remote within Australia)", "remote"),
+        ("Bank · Hamburg · Full-time · Hybrid (3 days office)", "hybrid"),
+        ("This is a fully remote role.", "remote"),
+        ("We work from home two days and 3 days a week in the office", "hybrid"),
+        ("Skills: GIS, remote sensing, hybrid cloud", "unknown"),
+        ("Location: Remote", "remote"),
+    ],
+)
+def test_remote_mode(text: str, mode: str) -> None:
+    assert remote_mode(text) == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kind"),
+    [
+        ("Job Type: Contract", "", "contract"),
+        ("We offer full-time and part-time positions", "", "full_time"),
+        ("Apply now", "Software Engineering Intern", "internship"),
+        ("This is a 6-month contract, possibly longer.", "", "contract"),
+        ("A temporary position covering parental leave", "", "temporary"),
+        ("Previous internship experience helps; full time role", "", "full_time"),
+        ("Contract management and negotiation skills", "", None),
+    ],
+)
+def test_employment_type(text: str, title: str, kind: str | None) -> None:
+    assert employment_type(text, title=title) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("Front-End Developer (React) — Mid-level", "Front-End Developer (React)"),
+        ("Penetration Tester — 6-month contract (outside IR35)", "Penetration Tester"),
+        (
+            "LICENSED PRACTICAL NURSE (LPN/LVN) - PART TIME, WEEKENDS",
+            "Licensed Practical Nurse (LPN/LVN)",
+        ),
+        ("CNC MACHINIST - 1ST SHIFT", "CNC Machinist - 1st Shift"),
+        ("Senior Backend Engineer (m/f/d)", "Senior Backend Engineer"),
+        ("Registered Nurse - Night Shift", "Registered Nurse - Night Shift"),
+    ],
+)
+def test_clean_title(title: str, clean: str) -> None:
+    assert clean_title(title) == clean
+
+
+def test_preferred_degree_is_no_requirement(lookup: TaxonomyLookup) -> None:
+    record = parse_posting_text(
+        "Sales Representative\nRequirements\n- Bachelor's degree preferred, not required\n"
+        "- No professional experience required\n",
+        lookup=lookup,
+    )
+    assert record.education_level is None
+    assert record.min_years_experience == 0

@@ -1,0 +1,87 @@
+"""The jobgraph_skills component: phrase matches, key fallbacks, ambiguous forms."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from jobgraph.parse.skills import SkillMatcher
+from jobgraph.taxonomy.lookup import TaxonomyLookup
+
+
+def skills_of(nlp: Language, text: str) -> dict[str, str]:
+    """Skill id -> surface of every hit."""
+    return {hit.skill_id: hit.surface for hit in nlp(text)._.jobgraph_skill_hits}
+
+
+def test_offsets_point_at_the_surface(nlp: Language) -> None:
+    text = "Built services in Python and Apache Kafka on Kubernetes."
+    doc = nlp(text)
+    hits = doc._.jobgraph_skill_hits
+    assert {h.skill_id for h in hits} == {"python", "kafka", "kubernetes"}
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.surface
+        assert 0 < hit.confidence <= 1
+    labels = {span.label_ for span in doc.spans["jobgraph_skills"]}
+    assert labels == {"python", "kafka", "kubernetes"}
+
+
+def test_longest_match_wins(nlp: Language) -> None:
+    found = skills_of(nlp, "SKILLS\nSpring Boot, Java")
+    assert "spring-boot" in found and "spring" not in found
+
+
+def test_glued_and_versioned_forms(nlp: Language) -> None:
+    found = skills_of(
+        nlp, "SKILLS\nPython3, Vue.js/React, NodeJS, Postgres(SQL), CSS3, HTML5, node js"
+    )
+    for skill_id in ("python", "vue", "react", "nodejs", "postgresql", "sql", "css", "html"):
+        assert skill_id in found, skill_id
+
+
+def test_ambiguous_words_need_case_and_context(nlp: Language) -> None:
+    prose = "I excel at teamwork. Go to market in Spring 2020. We react quickly to swift changes."
+    assert skills_of(nlp, prose) == {}
+    listed = skills_of(nlp, "SKILLS\nGo, R, C, Swift, Spring, Excel")
+    assert set(listed) == {"go", "r", "c", "swift", "spring", "excel"}
+
+
+def test_short_forms_in_prose_need_a_neighbouring_skill(nlp: Language) -> None:
+    assert "go" in skills_of(nlp, "Wrote services in Go and Python.")
+    assert "go" not in skills_of(nlp, "Ready to Go live next week.")
+    assert "r" in skills_of(nlp, "Experience with R")
+
+
+def test_capitalised_tool_names_mid_sentence(nlp: Language) -> None:
+    assert "excel" in skills_of(nlp, "Built monthly reports in Excel for finance.")
+    assert "excel" not in skills_of(nlp, "Excel reports were built monthly.")  # sentence start
+
+
+def test_acronym_and_cut_down_aliases_need_their_case(nlp: Language) -> None:
+    found = skills_of(nlp, "Jane Doe\nFluent in English; fluent Spanish speaker")
+    assert "doe" not in found  # "DOE" is an alias; "Doe" is a surname
+    assert "fluent" not in found  # "Fluent" cut from "Ansys Fluent"
+    assert "english" in found
+    assert "doe" in skills_of(nlp, "Ran a DOE on the moulding line.")
+
+
+def test_label_words_and_hyphen_tails_are_not_skills(nlp: Language) -> None:
+    found = skills_of(nlp, "Tools: Docker, Kubernetes\nSet up data-communication checks.")
+    assert {"docker", "kubernetes"} <= set(found)
+    assert "communication" not in found
+
+
+def test_list_items_resolved_by_the_lookup(nlp: Language) -> None:
+    # "Kubernetes Engine" is not a form; the word-order-free key of "Engine
+    # Kubernetes" is not either, but a near spelling of a known skill is.
+    found = skills_of(nlp, "SKILLS\nKubernettes, Postgress")
+    assert "kubernetes" in found
+
+
+def test_component_loads_forms_like_the_entity_ruler(lookup: TaxonomyLookup) -> None:
+    nlp = spacy.blank("en")
+    matcher = nlp.add_pipe("jobgraph_skills", config={"max_lookups": 0})
+    assert isinstance(matcher, SkillMatcher)
+    assert nlp("Python")._.jobgraph_skill_hits == []  # no vocabulary yet
+    matcher.add_forms({"Python": "python", "Rust": "rust"})
+    assert [h.skill_id for h in nlp("Rust and Python")._.jobgraph_skill_hits] == ["rust", "python"]
