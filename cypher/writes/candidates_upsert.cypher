@@ -1,5 +1,7 @@
 // One batch of parsed resumes. A candidate's outgoing relationships are replaced
-// as a whole, so a changed document leaves nothing stale behind.
+// as a whole, so a changed document leaves nothing stale behind; after that
+// deletion the candidate has no relationships, so they are CREATEd (the rows
+// carry each skill once).
 UNWIND $rows AS row
 MERGE (c:Candidate {id: row.id})
 SET c += row.props
@@ -15,8 +17,8 @@ CALL (c) {
 CALL (c, row) {
   UNWIND row.skills AS skill
   MATCH (s:Skill {id: skill.skill_id})
-  MERGE (c)-[r:HAS_SKILL]->(s)
-  SET r += skill.props
+  CREATE (c)-[r:HAS_SKILL]->(s)
+  SET r = skill.props
 }
 CALL (c, row) {
   UNWIND row.jobs AS job
@@ -42,7 +44,7 @@ CALL (c, row) {
   UNWIND row.locations AS place
   MERGE (l:Location {id: place.id})
     ON CREATE SET l.city = place.city, l.region = place.region, l.country = place.country
-  MERGE (c)-[:LIVES_IN]->(l)
+  CREATE (c)-[:LIVES_IN]->(l)
 }
 CALL (c, row) {
   UNWIND row.contacts AS contact

@@ -9,7 +9,9 @@ SET o.title = row.title,
     o.source = row.source,
     o.description = row.description,
     o.seniority = row.seniority,
-    o.job_zone = row.job_zone
+    o.job_zone = row.job_zone,
+    o.education = row.education,
+    o.experience_years = row.experience_years
 WITH o, row
 WHERE row.family <> ''
 MERGE (f:Family {id: row.family})

@@ -86,7 +86,13 @@ def connect(uri: str, auth: tuple[str, str] | None) -> Driver:
         GraphUnavailableError: Unreachable server, bad URI or bad credentials.
     """
     try:
-        driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=10.0)
+        driver = GraphDatabase.driver(
+            uri,
+            auth=auth,
+            connection_timeout=10.0,
+            # Hints such as "property does not exist yet" are noise for a batch tool.
+            notifications_min_severity="OFF",
+        )
     except (ConfigurationError, ValueError) as error:
         raise GraphUnavailableError(f"invalid Neo4j URI {uri!r}: {error}") from error
     try:

@@ -120,7 +120,7 @@ def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any
                 "end": mention.end,
             },
         }
-        for mention in record.skills
+        for mention in {m.skill_id: m for m in record.skills}.values()
     ]
     job_props = [
         {

@@ -48,6 +48,8 @@ def occupation_rows(taxonomy: Taxonomy) -> list[dict[str, Any]]:
             "description": occupation.description,
             "seniority": occupation.seniority,
             "job_zone": occupation.job_zone,
+            "education": occupation.education,
+            "experience_years": occupation.experience_years,
         }
         for occupation in taxonomy.occupations.values()
     ]
