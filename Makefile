@@ -8,7 +8,7 @@ DEMO_DIR ?= build/demo
 .PHONY: help install neo4j-install lint typecheck unit test demo clean
 
 help:
-	@echo "make demo   - install, start the local Neo4j, load and match the demo corpus"
+	@echo "make demo   - install, start the local Neo4j, load the taxonomy, ingest the demo corpus"
 	@echo "make test   - install, then ruff, mypy and the whole pytest suite"
 	@echo "make clean  - remove the virtual environment and build outputs"
 
@@ -39,6 +39,10 @@ test: install neo4j-install lint typecheck
 demo: install neo4j-install
 	$(BIN)/jobgraph neo4j start
 	$(BIN)/jobgraph db init
+	$(BIN)/jobgraph taxonomy load
+	$(BIN)/jobgraph synth --demo --out $(DEMO_DIR)
+	$(BIN)/jobgraph ingest resumes $(DEMO_DIR)/resumes $(DEMO_DIR)/gold/resumes --failures $(DEMO_DIR)/resume-failures.jsonl
+	$(BIN)/jobgraph ingest postings $(DEMO_DIR)/postings $(DEMO_DIR)/gold/postings --failures $(DEMO_DIR)/posting-failures.jsonl
 	$(BIN)/jobgraph db status
 
 clean:

@@ -237,5 +237,336 @@ def db_reset(ctx: click.Context, yes: bool) -> None:
     click.echo("graph emptied")
 
 
+# ------------------------------------------------------------------ taxonomy
+@main.group()
+def taxonomy() -> None:
+    """The skills and occupations vocabulary: built-in, ESCO and O*NET."""
+
+
+@taxonomy.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--graph", "in_graph", is_flag=True, help="Also count what the graph holds.")
+@click.pass_context
+def taxonomy_stats(ctx: click.Context, as_json: bool, in_graph: bool) -> None:
+    """Count the built-in taxonomy's entries (and, with --graph, the graph's)."""
+    from jobgraph.taxonomy.builtin import builtin_taxonomy
+
+    result: dict[str, Any] = {"builtin": builtin_taxonomy().stats()}
+    if in_graph:
+        from jobgraph.graph.taxonomy_writer import taxonomy_counts
+
+        with _driver(ctx) as driver:
+            result["graph"] = taxonomy_counts(driver, _settings(ctx).neo4j_database)
+    if as_json:
+        _echo_json(result)
+        return
+    for section, values in result.items():
+        click.echo(f"{section}:")
+        for key, value in values.items():
+            click.echo(f"  {key:<20}{value}")
+
+
+@taxonomy.command("search")
+@click.argument("text")
+@click.option("--limit", default=10, show_default=True, help="How many results per kind.")
+@click.option("--semantic", is_flag=True, help="Fall back to MiniLM embeddings.")
+def taxonomy_search(text: str, limit: int, semantic: bool) -> None:
+    """Look TEXT up among built-in skills and occupations."""
+    from jobgraph.taxonomy.builtin import builtin_taxonomy
+    from jobgraph.taxonomy.lookup import TaxonomyLookup
+
+    encoder = None
+    if semantic:
+        from jobgraph.embed.text_encoder import MiniLMEncoder
+
+        encoder = MiniLMEncoder()
+    lookup = TaxonomyLookup(builtin_taxonomy(), encoder=encoder)
+    for heading, results in (
+        ("skills", lookup.search_skills(text, limit)),
+        ("occupations", lookup.search_occupations(text, limit)),
+    ):
+        click.echo(f"{heading}:")
+        for result in results or []:
+            click.echo(
+                f"  {result.confidence:4.2f}  {result.name}  [{result.id}] ({result.method})"
+            )
+        if not results:
+            click.echo("  (no match)")
+
+
+@taxonomy.command("load")
+@click.pass_context
+def taxonomy_load(ctx: click.Context) -> None:
+    """Write the built-in taxonomy into the graph (idempotent)."""
+    from jobgraph.graph.taxonomy_writer import write_taxonomy
+    from jobgraph.taxonomy.builtin import builtin_taxonomy
+
+    with _driver(ctx) as driver:
+        counts = write_taxonomy(
+            driver, builtin_taxonomy(), database=_settings(ctx).neo4j_database, progress=True
+        )
+    click.echo("built-in taxonomy loaded: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+
+
+@taxonomy.group("import")
+def taxonomy_import() -> None:
+    """Import an official taxonomy export into the graph."""
+
+
+def _import(ctx: click.Context, source: str, directory: str) -> None:
+    import time
+    from pathlib import Path
+
+    from jobgraph.graph.taxonomy_writer import taxonomy_present, write_taxonomy
+    from jobgraph.taxonomy.builtin import builtin_taxonomy
+    from jobgraph.taxonomy.esco import load_esco
+    from jobgraph.taxonomy.linking import link_same_as
+    from jobgraph.taxonomy.onet import load_onet
+
+    started = time.monotonic()
+    loader = load_esco if source == "esco" else load_onet
+    imported = loader(Path(directory), progress=True)
+    parsed = time.monotonic() - started
+    builtin = builtin_taxonomy()
+    imported.same_as.extend(link_same_as(builtin, imported))
+    database = _settings(ctx).neo4j_database
+    with _driver(ctx) as driver:
+        if not taxonomy_present(driver, database):
+            write_taxonomy(driver, builtin, database=database)
+        counts = write_taxonomy(driver, imported, database=database, progress=True)
+    click.echo(
+        f"{source} imported in {time.monotonic() - started:.0f}s (read {parsed:.0f}s): "
+        + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+    )
+
+
+@taxonomy_import.command("esco")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.pass_context
+def taxonomy_import_esco(ctx: click.Context, directory: str) -> None:
+    """Import an ESCO CSV export (occupations_en.csv, skills_en.csv, ...) from DIRECTORY."""
+    _import(ctx, "esco", directory)
+
+
+@taxonomy_import.command("onet")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.pass_context
+def taxonomy_import_onet(ctx: click.Context, directory: str) -> None:
+    """Import O*NET database tables (Occupation Data, Technology Skills, ...) from DIRECTORY."""
+    _import(ctx, "onet", directory)
+
+
+# --------------------------------------------------------------------- parse
+@main.command("parse")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--kind",
+    type=click.Choice(["resume", "posting"]),
+    default="resume",
+    show_default=True,
+    help="What the document is.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the whole record as JSON.")
+@click.option("--no-pii", is_flag=True, help="Leave the contact block out (resumes).")
+def parse_command(file: str, kind: str, as_json: bool, no_pii: bool) -> None:
+    """Parse FILE into a typed record (nothing is written to the graph)."""
+    from pathlib import Path
+
+    from jobgraph.parse import parse_posting_file, parse_resume_file
+    from jobgraph.parse.records import ResumeRecord
+
+    record = (parse_resume_file if kind == "resume" else parse_posting_file)(Path(file))
+    if isinstance(record, ResumeRecord) and no_pii:
+        record = record.without_pii()
+    document = record.to_dict()
+    if as_json:
+        _echo_json(document)
+        return
+    document.pop("text", None)
+    for key, value in document.items():
+        if value in (None, [], "", {}):
+            continue
+        if key == "skills":
+            value = ", ".join(
+                f"{s['name']}" + (f" ({s['years']:g}y)" if s.get("years") else "")
+                + (f" [{s['importance']}]" if s.get("importance") else "")
+                for s in value
+            )
+        elif key == "experience":
+            value = "; ".join(
+                f"{j.get('title')} @ {j.get('employer')} {j.get('start')}–{j.get('end') or 'now'}"
+                for j in value
+            )
+        click.echo(f"{key:>24}: {value}")
+
+
+# --------------------------------------------------------------------- synth
+@main.command("synth")
+@click.option("--candidates", default=300, show_default=True, help="Resumes to write.")
+@click.option("--postings", default=300, show_default=True, help="Postings to write.")
+@click.option("--seed", default=7, show_default=True, help="Random seed (same seed, same corpus).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True)
+@click.option(
+    "--formats", default="txt,docx,pdf", show_default=True, help="Resume formats to mix."
+)
+@click.option("--demo", is_flag=True, help="The demo corpus: synthetic plus hand-written.")
+def synth_command(
+    candidates: int, postings: int, seed: int, out_dir: str, formats: str, demo: bool
+) -> None:
+    """Write a synthetic corpus of resumes and postings with ground truth."""
+    from pathlib import Path
+
+    from jobgraph.synth import build_demo_corpus, generate_corpus
+
+    if demo:
+        summary = build_demo_corpus(Path(out_dir))
+    else:
+        summary = generate_corpus(
+            Path(out_dir),
+            candidates=candidates,
+            postings=postings,
+            seed=seed,
+            formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+        )
+    click.echo(f"corpus written to {out_dir}")
+    _echo_json(summary.as_dict())
+
+
+# ---------------------------------------------------------------------- eval
+@main.group("eval")
+def evaluate() -> None:
+    """Measure parsing and matching quality."""
+
+
+@evaluate.command("parse")
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Gold set folder (default: eval/gold in the source tree).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Real data (Indeed spans, DOCX resumes, postings CSVs); default ../shared/data.",
+)
+@click.option("--no-indeed", is_flag=True, help="Skip scoring the Indeed span file.")
+@click.option("--no-crash-scan", is_flag=True, help="Skip parsing every real file.")
+@click.option("--crash-limit", type=int, default=None, help="Documents per crash-scan source.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def eval_parse(
+    gold_dir: str | None,
+    data_dir: str | None,
+    no_indeed: bool,
+    no_crash_scan: bool,
+    crash_limit: int | None,
+    as_json: bool,
+) -> None:
+    """Precision / recall / F1 of the parsers per field, on the gold set and real data."""
+    from pathlib import Path
+
+    from jobgraph.parse.evaluation import format_report, run_parse_evaluation
+
+    result = run_parse_evaluation(
+        Path(gold_dir) if gold_dir else None,
+        Path(data_dir) if data_dir else None,
+        indeed=not no_indeed,
+        crash=not no_crash_scan,
+        crash_limit=crash_limit,
+    )
+    if as_json:
+        _echo_json(result)
+    else:
+        click.echo(format_report(result))
+
+
+# -------------------------------------------------------------------- ingest
+@main.group()
+def ingest() -> None:
+    """Parse documents and write them into the graph (idempotent)."""
+
+
+def _ingest_options(function: F) -> F:
+    options = [
+        click.argument("paths", nargs=-1, required=True),
+        click.option("--workers", type=int, default=None, help="Parser processes (default: CPUs)."),
+        click.option("--batch-size", default=500, show_default=True, help="Records per write."),
+        click.option("--text-column", default=None, help="CSV column with the document text."),
+        click.option("--id-column", default=None, help="CSV column with a stable id."),
+        click.option(
+            "--failures",
+            type=click.Path(dir_okay=False),
+            default="ingest-failures.jsonl",
+            show_default=True,
+            help="JSONL file listing failed documents (written only on failure).",
+        ),
+        click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options: Any) -> None:
+    from pathlib import Path
+
+    from jobgraph.ingest.pipeline import ingest as run
+    from jobgraph.ingest.sources import discover
+
+    items = list(
+        discover(
+            paths,
+            text_column=options["text_column"],
+            id_column=options["id_column"],
+            title_column=options.get("title_column"),
+        )
+    )
+    with _driver(ctx) as driver:
+        report = run(
+            driver,
+            items,
+            kind,  # type: ignore[arg-type]
+            database=_settings(ctx).neo4j_database,
+            workers=options["workers"],
+            batch_size=options["batch_size"],
+            with_pii=options.get("with_pii", False),
+            failures_path=Path(options["failures"]),
+        )
+    if options["as_json"]:
+        _echo_json({**report.to_dict(), "failures": [vars(f) for f in report.failed[:100]]})
+        return
+    click.echo(
+        f"{kind}s: {report.ingested:,} ingested, {report.unchanged:,} unchanged, "
+        f"{len(report.failed):,} failed in {report.seconds:.1f}s "
+        f"({report.relationships:,} relationships written)"
+    )
+    for failure in report.failed[:10]:
+        click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
+    if len(report.failed) > 10:
+        click.echo(f"  … {len(report.failed) - 10} more", err=True)
+    if report.failed:
+        click.echo(f"failures listed in {options['failures']}", err=True)
+
+
+@ingest.command("resumes")
+@_ingest_options
+@click.option("--with-pii", is_flag=True, help="Also store contact details (Contact nodes).")
+@click.pass_context
+def ingest_resumes(ctx: click.Context, paths: tuple[str, ...], **options: Any) -> None:
+    """Ingest resumes: files, folders, globs, JSONL or CSV."""
+    _run_ingest(ctx, "resume", paths, **options)
+
+
+@ingest.command("postings")
+@_ingest_options
+@click.option("--title-column", default=None, help="CSV column with the job title.")
+@click.pass_context
+def ingest_postings(ctx: click.Context, paths: tuple[str, ...], **options: Any) -> None:
+    """Ingest job postings: files, folders, globs, JSONL or CSV."""
+    _run_ingest(ctx, "posting", paths, **options)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,236 @@
+"""Parse documents in worker processes and write them to the graph in batches.
+
+Parsing is CPU-bound and pure, so it runs in a process pool (each worker builds
+its spaCy pipeline and taxonomy lookup once); writing happens in the parent, one
+transaction per batch, while the workers go on parsing. A document that fails
+is recorded with its reason and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from pathlib import Path
+from typing import Literal
+
+from neo4j import Driver
+from tqdm import tqdm
+
+from jobgraph.errors import JobgraphError
+from jobgraph.graph.record_writer import WriteReport, write_postings, write_resumes
+from jobgraph.graph.taxonomy_writer import taxonomy_present, write_taxonomy
+from jobgraph.ingest.sources import SourceFailure, SourceItem
+from jobgraph.parse import (
+    parse_posting_document,
+    parse_posting_file,
+    parse_posting_text,
+    parse_resume_document,
+    parse_resume_file,
+    parse_resume_text,
+)
+from jobgraph.parse.extract import ExtractedDocument, extract_bytes
+from jobgraph.parse.records import PostingRecord, ResumeRecord
+from jobgraph.taxonomy.builtin import builtin_taxonomy
+
+Kind = Literal["resume", "posting"]
+Record = ResumeRecord | PostingRecord
+WINDOW = 2_048
+
+
+@dataclass
+class IngestReport:
+    """Final counts of an ingest run, and every failure with its reason."""
+
+    kind: str
+    ingested: int = 0
+    unchanged: int = 0
+    failed: list[SourceFailure] = field(default_factory=list)
+    relationships: int = 0
+    parse_seconds: float = 0.0
+    write_seconds: float = 0.0
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        """Documents seen."""
+        return self.ingested + self.unchanged + len(self.failed)
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the report as JSON-ready data."""
+        return {
+            "kind": self.kind,
+            "total": self.total,
+            "ingested": self.ingested,
+            "unchanged": self.unchanged,
+            "failed": len(self.failed),
+            "relationships": self.relationships,
+            "seconds": round(self.seconds, 2),
+            "documents_per_second": round(self.total / self.seconds, 1) if self.seconds else None,
+        }
+
+
+def _structured(item: SourceItem) -> ExtractedDocument:
+    """A JSONL object (JSON Resume or JobPosting) read the way a .json file would be."""
+    data = json.dumps(item.document).encode("utf-8")
+    return replace(extract_bytes(data, f"{Path(item.source).stem}.json"), source=item.source)
+
+
+def parse_item(kind: Kind, item: SourceItem) -> Record:
+    """Parse one document into a record (runs in a worker process).
+
+    Raises:
+        ParseError: The document cannot be read or parsed.
+    """
+    if kind == "resume":
+        if item.path:
+            return parse_resume_file(Path(item.path), record_id=item.record_id)
+        if item.document is not None:
+            return parse_resume_document(_structured(item), record_id=item.record_id)
+        return parse_resume_text(item.text or "", source=item.source, record_id=item.record_id)
+    if item.path:
+        return parse_posting_file(Path(item.path), record_id=item.record_id)
+    if item.document is not None:
+        return parse_posting_document(_structured(item), record_id=item.record_id)
+    return parse_posting_text(
+        item.text or "", title=item.title, source=item.source, record_id=item.record_id
+    )
+
+
+def _safe_parse(job: tuple[Kind, SourceItem]) -> tuple[str, Record | None, str | None, float]:
+    kind, item = job
+    started = time.perf_counter()
+    try:
+        record = parse_item(kind, item)
+    except JobgraphError as error:
+        return item.source, None, str(error), time.perf_counter() - started
+    except Exception as error:  # one bad document must never stop the batch
+        reason = f"unexpected {type(error).__name__}: {error}"
+        return item.source, None, reason, time.perf_counter() - started
+    return item.source, record, None, time.perf_counter() - started
+
+
+def _warm_up(kind: Kind) -> None:
+    """Build the parser once per worker, before the first document arrives."""
+    if kind == "resume":
+        parse_resume_text("Python developer", source="warm-up")
+    else:
+        parse_posting_text("Python developer", source="warm-up")
+
+
+def _parsed(
+    kind: Kind, items: Iterable[SourceItem], workers: int
+) -> Iterator[tuple[str, Record | None, str | None, float]]:
+    """Parse ``items`` in order, ``workers`` processes at a time (inline when 1)."""
+    if workers <= 1:
+        _warm_up(kind)
+        for item in items:
+            yield _safe_parse((kind, item))
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(kind,)) as pool:
+        iterator = iter(items)
+        # Submit in windows so memory stays flat for very large inputs.
+        while window := list(islice(iterator, WINDOW)):
+            yield from pool.map(_safe_parse, [(kind, item) for item in window], chunksize=8)
+
+
+def ensure_taxonomy(driver: Driver, database: str) -> bool:
+    """Load the built-in taxonomy when the graph has no skills yet.
+
+    Returns:
+        True when it had to be loaded.
+    """
+    if taxonomy_present(driver, database):
+        return False
+    write_taxonomy(driver, builtin_taxonomy(), database=database)
+    return True
+
+
+def ingest(
+    driver: Driver,
+    items: Iterable[SourceItem | SourceFailure],
+    kind: Kind,
+    *,
+    database: str = "neo4j",
+    workers: int | None = None,
+    batch_size: int = 500,
+    with_pii: bool = False,
+    failures_path: Path | None = None,
+    progress: bool = True,
+    total: int | None = None,
+) -> IngestReport:
+    """Parse and write every document; failures are reported, never fatal.
+
+    Args:
+        driver: Open driver (the taxonomy is loaded first if the graph has none).
+        items: Documents from :func:`jobgraph.ingest.sources.discover`.
+        kind: ``"resume"`` or ``"posting"``.
+        database: Target database.
+        workers: Parser processes; defaults to the number of CPUs.
+        batch_size: Records per write transaction.
+        with_pii: Store resume contact blocks in ``:Contact`` nodes.
+        failures_path: JSONL file receiving one line per failure (written only
+            when something failed).
+        progress: Show a progress bar.
+        total: Number of documents, for the progress bar.
+
+    Returns:
+        Counts of ingested, unchanged and failed documents, with timings.
+    """
+    started = time.monotonic()
+    report = IngestReport(kind=kind)
+    ensure_taxonomy(driver, database)
+    workers = workers or os.cpu_count() or 1
+    documents: list[SourceItem] = []
+    for item in items:
+        if isinstance(item, SourceFailure):
+            report.failed.append(item)
+        else:
+            documents.append(item)
+
+    write: Callable[[list[Record]], WriteReport]
+    if kind == "resume":
+        def write(batch: list[Record]) -> WriteReport:
+            resumes = [r for r in batch if isinstance(r, ResumeRecord)]
+            return write_resumes(driver, resumes, database=database, with_pii=with_pii)
+    else:
+        def write(batch: list[Record]) -> WriteReport:
+            postings = [r for r in batch if isinstance(r, PostingRecord)]
+            return write_postings(driver, postings, database=database)
+
+    def flush(batch: list[Record]) -> None:
+        if not batch:
+            return
+        outcome = write(batch)
+        report.ingested += len(outcome.written)
+        report.unchanged += len(outcome.unchanged)
+        report.relationships += outcome.relationships
+        report.write_seconds += outcome.seconds
+        batch.clear()
+
+    batch: list[Record] = []
+    with tqdm(
+        total=total or len(documents), desc=f"ingest {kind}s", unit="doc", disable=not progress
+    ) as bar:
+        for source, record, reason, seconds in _parsed(kind, documents, workers):
+            report.parse_seconds += seconds
+            if record is None:
+                report.failed.append(SourceFailure(source, reason or "unknown error"))
+            else:
+                batch.append(record)
+                if len(batch) >= batch_size:
+                    flush(batch)
+            bar.update(1)
+        flush(batch)
+    report.seconds = time.monotonic() - started
+    if failures_path is not None and report.failed:
+        failures_path.parent.mkdir(parents=True, exist_ok=True)
+        with failures_path.open("w", encoding="utf-8") as handle:
+            for failure in report.failed:
+                line = {"source": failure.source, "reason": failure.reason}
+                handle.write(json.dumps(line) + "\n")
+    return report
