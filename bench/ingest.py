@@ -19,14 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from jobgraph.synth import generate_corpus
-
 from jobgraph.config import Settings
 from jobgraph.graph.connection import connect, local_server
 from jobgraph.graph.schema import apply_schema, graph_counts
 from jobgraph.graph.taxonomy_writer import write_taxonomy
 from jobgraph.ingest.pipeline import _parsed, ingest
 from jobgraph.ingest.sources import SourceItem, discover
+from jobgraph.synth import generate_corpus
 from jobgraph.taxonomy.builtin import builtin_taxonomy
 
 RESULTS = Path(__file__).parent / "results"
