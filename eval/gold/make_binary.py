@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,8 @@ from docx import Document
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Inches, Pt
 from fpdf import FPDF
+
+from jobgraph.synth.writers import stable_zip
 
 GOLD_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = GOLD_DIR / "binary_src"
@@ -60,21 +61,7 @@ def render_docx(source: dict[str, Any], target: Path) -> None:
         _docx_block(document, block)
     buffer = io.BytesIO()
     document.save(buffer)
-    target.write_bytes(_stable_zip(buffer.getvalue()))
-
-
-def _stable_zip(data: bytes) -> bytes:
-    """Rewrite a DOCX archive with fixed entry times so the bytes are reproducible."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 1, 9, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    target.write_bytes(stable_zip(buffer.getvalue(), (2026, 11, 1, 9, 0, 0)))
 
 
 def _docx_block(document: Any, block: Block) -> None:

@@ -62,17 +62,20 @@ def write_docx(blocks: list[Block], target: Path, *, table_jobs: bool = False) -
             document.add_paragraph(str(payload))
     buffer = io.BytesIO()
     document.save(buffer)
-    target.write_bytes(_stable_zip(buffer.getvalue()))
+    target.write_bytes(stable_zip(buffer.getvalue()))
 
 
-def _stable_zip(data: bytes) -> bytes:
+def stable_zip(
+    data: bytes, date_time: tuple[int, int, int, int, int, int] = (2026, 1, 1, 0, 0, 0)
+) -> bytes:
+    """Rewrite a zip archive (DOCX) with fixed entry times, so equal content gives equal bytes."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, source.read(info.filename))
     return out.getvalue()
