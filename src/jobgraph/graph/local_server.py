@@ -357,7 +357,8 @@ class LocalNeo4j:
         if (self.data_dir / "dbms" / "auth.ini").exists():
             self.credentials()  # raises when the password file was lost
             return
-        password = secrets.token_urlsafe(24)
+        # Hex only: a password starting with "-" would be read as an option by the admin tool.
+        password = secrets.token_hex(24)
         self.password_file.touch(mode=0o600, exist_ok=True)
         self.password_file.chmod(0o600)
         self.password_file.write_text(password, encoding="utf-8")
@@ -379,9 +380,9 @@ class LocalNeo4j:
             check=False,
         )
         if completed.returncode != 0:
+            output = (completed.stderr or completed.stdout).strip().splitlines()
             raise Neo4jServerError(
-                "could not set the initial password: "
-                + (completed.stderr or completed.stdout).strip()[-500:]
+                "could not set the initial password: " + " ".join(output[:3])[:500]
             )
 
     def _wait_for_bolt(self, uri: str, process: subprocess.Popen[bytes]) -> None:
