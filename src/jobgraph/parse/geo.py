@@ -90,6 +90,8 @@ for _code, _name in CA_PROVINCES.items():
     REGIONS.setdefault(_code.lower(), (_code, "Canada"))
 for _code, _name in AU_STATES.items():
     REGIONS.setdefault(_name.lower(), (_code, "Australia"))
+    # WA, SA and NT keep their earlier (US, Canadian) meaning; NSW, VIC, QLD… are unambiguous.
+    REGIONS.setdefault(_code.lower(), (_code, "Australia"))
 for _name in IN_STATES.split(";"):
     REGIONS.setdefault(_name.strip().lower(), (_name.strip(), "India"))
 # Two-letter codes that are also common words are only regions in upper case.

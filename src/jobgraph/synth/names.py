@@ -38,9 +38,6 @@ PLACE_STARTS = _words(
 PLACE_ENDS = _words(
     "ford field ton bury brook dale haven port wood ridge view mouth stead wick crest vale bridge"
 )
-REGIONS = _words(
-    "Northshire Eastmarch Lowland Coast Highland Valley Riverlands Midlands Southvale Westreach"
-)
 COMPANY_STEMS = _words(
     "Aster Beacon Bluefin Brightwater Cardinal Cobalt Compass Copperline Corvid Driftwood "
     "Evergreen Falcon Fernhill Granite Harbor Heron Horizon Juniper Kestrel Keystone Lantern "
@@ -105,9 +102,21 @@ def city(rng: random.Random) -> str:
     return rng.choice(PLACE_STARTS) + rng.choice(PLACE_ENDS)
 
 
+# Real places (facts), so that parsed locations can be matched and compared.
+PLACES = (
+    "Austin, TX", "Denver, CO", "Seattle, WA", "Chicago, IL", "Boston, MA", "Atlanta, GA",
+    "Phoenix, AZ", "Columbus, OH", "Raleigh, NC", "Minneapolis, MN", "Portland, OR",
+    "San Diego, CA", "Nashville, TN", "Pittsburgh, PA", "Salt Lake City, UT", "Tampa, FL",
+    "Toronto, ON", "Vancouver, BC", "Calgary, AB", "London, UK", "Manchester, UK",
+    "Edinburgh, UK", "Dublin, Ireland", "Berlin, Germany", "Munich, Germany",
+    "Amsterdam, Netherlands", "Lyon, France", "Madrid, Spain", "Sydney, NSW",
+    "Melbourne, VIC", "Pune, Maharashtra", "Bengaluru, Karnataka", "Singapore",
+)
+
+
 def location(rng: random.Random) -> str:
-    """A town with its invented region."""
-    return f"{city(rng)}, {rng.choice(REGIONS)}"
+    """A real city with its region or country ("Denver, CO")."""
+    return rng.choice(PLACES)
 
 
 def employer(rng: random.Random, stems: tuple[str, ...], nouns: tuple[str, ...]) -> str:
