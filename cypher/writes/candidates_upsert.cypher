@@ -1,44 +1,42 @@
-// One batch of parsed resumes. A candidate's outgoing relationships are replaced
-// as a whole, so a changed document leaves nothing stale behind; after that
-// deletion the candidate has no relationships, so they are CREATEd (the rows
-// carry each skill once).
+// One batch of parsed resumes. `candidates_detach` has removed the relationships
+// of the candidates that existed before, so every relationship here is CREATEd
+// (each row carries a skill once). Properties are written inline: a separate SET
+// would make the planner materialise every subquery.
 UNWIND $rows AS row
 MERGE (c:Candidate {id: row.id})
 SET c += row.props
 WITH c, row
-CALL (c) {
-  MATCH (c)-[old:HAS_SKILL|WORKED_AS|WORKED_AT|HOLDS|LIVES_IN|HAS_CONTACT]->()
-  DELETE old
-}
-CALL (c) {
-  MATCH (c)-[:HAS_CONTACT]->(stale:Contact)
-  DETACH DELETE stale
-}
 CALL (c, row) {
   UNWIND row.skills AS skill
   MATCH (s:Skill {id: skill.skill_id})
-  CREATE (c)-[r:HAS_SKILL]->(s)
-  SET r = skill.props
+  CREATE (c)-[:HAS_SKILL {
+    years: skill.years, evidence: skill.evidence, snippet: skill.snippet,
+    section: skill.section, confidence: skill.confidence, mentions: skill.mentions,
+    start: skill.start, end: skill.end
+  }]->(s)
 }
 CALL (c, row) {
   UNWIND row.jobs AS job
   MATCH (o:Occupation {id: job.occupation_id})
-  CREATE (c)-[r:WORKED_AS]->(o)
-  SET r += job.props
+  CREATE (c)-[:WORKED_AS {
+    order: job.order, title: job.title, employer: job.employer, start: job.start,
+    end: job.end, current: job.current, months: job.months
+  }]->(o)
 }
 CALL (c, row) {
   UNWIND row.employers AS job
   MERGE (e:Employer {id: job.employer_id})
     ON CREATE SET e.name = job.employer
-  CREATE (c)-[r:WORKED_AT]->(e)
-  SET r += job.props
+  CREATE (c)-[:WORKED_AT {
+    order: job.order, title: job.title, employer: job.employer, start: job.start,
+    end: job.end, current: job.current, months: job.months
+  }]->(e)
 }
 CALL (c, row) {
   UNWIND row.education AS degree
   MERGE (e:Education {id: degree.id})
     ON CREATE SET e.level = degree.level, e.field = degree.field, e.rank = degree.rank
-  CREATE (c)-[r:HOLDS]->(e)
-  SET r += degree.props
+  CREATE (c)-[:HOLDS {year: degree.year, institution: degree.institution}]->(e)
 }
 CALL (c, row) {
   UNWIND row.locations AS place
@@ -48,6 +46,8 @@ CALL (c, row) {
 }
 CALL (c, row) {
   UNWIND row.contacts AS contact
-  CREATE (c)-[:HAS_CONTACT]->(k:Contact)
-  SET k = contact
+  CREATE (c)-[:HAS_CONTACT]->(:Contact {
+    name: contact.name, email: contact.email, phone: contact.phone,
+    links: contact.links, location: contact.location
+  })
 }

@@ -26,6 +26,7 @@ from jobgraph.parse.records import (
     EducationEntry,
     Location,
     PostingRecord,
+    RequiredSkill,
     ResumeRecord,
 )
 from jobgraph.taxonomy.normalize import fold
@@ -86,6 +87,10 @@ def _highest_education(entries: Sequence[EducationEntry]) -> str | None:
     return max(ranked, key=education_rank) if ranked else None
 
 
+def _first_per_skill(skills: list[RequiredSkill]) -> list[RequiredSkill]:
+    return list({skill.skill_id: skill for skill in reversed(skills)}.values())[::-1]
+
+
 def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any]:
     """Turn a resume record into the parameters of ``candidates_upsert``."""
     highest = _highest_education(record.education)
@@ -109,16 +114,14 @@ def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any
     skills = [
         {
             "skill_id": mention.skill_id,
-            "props": {
-                "years": mention.years,
-                "evidence": mention.surface,
-                "snippet": _snippet(record.text, mention.start, mention.end),
-                "section": mention.section,
-                "confidence": mention.confidence,
-                "mentions": mention.mentions,
-                "start": mention.start,
-                "end": mention.end,
-            },
+            "years": mention.years,
+            "evidence": mention.surface,
+            "snippet": _snippet(record.text, mention.start, mention.end),
+            "section": mention.section,
+            "confidence": mention.confidence,
+            "mentions": mention.mentions,
+            "start": mention.start,
+            "end": mention.end,
         }
         for mention in {m.skill_id: m for m in record.skills}.values()
     ]
@@ -135,12 +138,12 @@ def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any
         for job in record.experience
     ]
     jobs = [
-        {"occupation_id": job.occupation_id, "props": props_}
+        {"occupation_id": job.occupation_id, **props_}
         for job, props_ in zip(record.experience, job_props, strict=True)
         if job.occupation_id
     ]
     employers = [
-        {"employer_id": slug(job.employer), "employer": job.employer, "props": props_}
+        {"employer_id": slug(job.employer), **props_}
         for job, props_ in zip(record.experience, job_props, strict=True)
         if job.employer and slug(job.employer)
     ]
@@ -150,7 +153,8 @@ def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any
             "level": entry.level,
             "field": entry.field,
             "rank": education_rank(entry.level),
-            "props": {"year": entry.year, "institution": entry.institution},
+            "year": entry.year,
+            "institution": entry.institution,
         }
         for entry in record.education
         if entry.level or entry.field
@@ -209,15 +213,14 @@ def posting_row(record: PostingRecord) -> dict[str, Any]:
     skills = [
         {
             "skill_id": skill.skill_id,
-            "props": {
-                "importance": skill.importance,
-                "min_years": skill.min_years,
-                "evidence": skill.surface,
-                "snippet": _snippet(record.text, skill.start, skill.end),
-                "confidence": skill.confidence,
-            },
+            "importance": skill.importance,
+            "min_years": skill.min_years,
+            "evidence": skill.surface,
+            "snippet": _snippet(record.text, skill.start, skill.end),
+            "confidence": skill.confidence,
         }
-        for skill in record.skills
+        # One relationship per skill; a skill both required and preferred counts as required.
+        for skill in _first_per_skill(record.required_skills + record.preferred_skills)
     ]
     occupations = (
         [{"id": record.occupation_id, "confidence": record.occupation_confidence}]
@@ -273,6 +276,7 @@ def _write(
     driver: Driver,
     rows: list[dict[str, Any]],
     digests_query: str,
+    detach_query: str,
     upsert_query: str,
     database: str,
 ) -> WriteReport:
@@ -290,11 +294,14 @@ def _write(
         row for row in latest.values() if stored.get(row["id"]) != row["props"]["record_digest"]
     ]
     unchanged = [row_id for row_id in latest if row_id not in {r["id"] for r in changed}]
+    replaced = [row["id"] for row in changed if row["id"] in stored]
     if changed:
-        query = load_query(upsert_query)
+        detach, upsert = load_query(detach_query), load_query(upsert_query)
 
         def run(tx: ManagedTransaction) -> None:
-            tx.run(query, rows=changed).consume()
+            if replaced:
+                tx.run(detach, ids=replaced).consume()
+            tx.run(upsert, rows=changed).consume()
 
         with driver.session(database=database) as session:
             session.execute_write(run)
@@ -325,7 +332,14 @@ def write_resumes(
         Ids written and ids found unchanged, relationships created, time taken.
     """
     rows = [resume_row(record, with_pii=with_pii) for record in records]
-    return _write(driver, rows, "candidates_existing_digests", "candidates_upsert", database)
+    return _write(
+        driver,
+        rows,
+        "candidates_existing_digests",
+        "candidates_detach",
+        "candidates_upsert",
+        database,
+    )
 
 
 def write_postings(
@@ -333,4 +347,6 @@ def write_postings(
 ) -> WriteReport:
     """Write one batch of postings in a single transaction, skipping unchanged ones."""
     rows = [posting_row(record) for record in records]
-    return _write(driver, rows, "postings_existing_digests", "postings_upsert", database)
+    return _write(
+        driver, rows, "postings_existing_digests", "postings_detach", "postings_upsert", database
+    )

@@ -69,7 +69,7 @@ def test_posting_row() -> None:
     )
     row = posting_row(record)
     assert row["props"]["salary_min"] == 30.0 and row["props"]["salary_period"] == "hour"
-    assert row["skills"][0]["props"]["importance"] == "required"
+    assert row["skills"][0]["importance"] == "required"
     assert row["occupations"] == [{"id": "registered-nurse", "confidence": 0.9}]
     assert row["education"][0]["id"] == "associate" and row["education"][0]["rank"] == 3
     assert row["employers"] == [{"id": "mercy-health", "name": "Mercy Health"}]
