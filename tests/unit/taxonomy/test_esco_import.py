@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from jobgraph.errors import ImportFileError
 from jobgraph.taxonomy.esco import load_esco
 from jobgraph.taxonomy.model import Importance, SkillKind
+from tests.unit.taxonomy.conftest import copy_fixture_files
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -81,8 +81,7 @@ def test_requirements_links_and_relations(esco_dir: Path) -> None:
 def test_stand_in_files_are_accepted(esco_dir: Path) -> None:
     (esco_dir / "skills_en.csv").unlink()
     (esco_dir / "occupationSkillRelations_en.csv").unlink()
-    for stand_in in (FIXTURES / "esco_mini" / "stand_in").iterdir():
-        shutil.copy(stand_in, esco_dir / stand_in.name)
+    copy_fixture_files(FIXTURES / "esco_mini" / "stand_in", esco_dir)
     taxonomy = load_esco(esco_dir)
     skills = taxonomy.skills
     assert skills[skill(1)].kind is SkillKind.KNOWLEDGE
