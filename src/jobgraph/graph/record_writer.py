@@ -92,8 +92,13 @@ def _first_per_skill(skills: list[RequiredSkill]) -> list[RequiredSkill]:
 
 
 def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any]:
-    """Turn a resume record into the parameters of ``candidates_upsert``."""
+    """Turn a resume record into the parameters of ``candidates_upsert``.
+
+    Evidence snippets are cut from the text with personal data masked, unless
+    ``with_pii`` asks for the contact block to be stored as well.
+    """
     highest = _highest_education(record.education)
+    text = record.text if with_pii else record.without_pii().text
     props = {
         "source": record.source,
         "content_hash": record.content_hash,
@@ -116,7 +121,7 @@ def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any
             "skill_id": mention.skill_id,
             "years": mention.years,
             "evidence": mention.surface,
-            "snippet": _snippet(record.text, mention.start, mention.end),
+            "snippet": _snippet(text, mention.start, mention.end),
             "section": mention.section,
             "confidence": mention.confidence,
             "mentions": mention.mentions,

@@ -32,7 +32,7 @@ def test_resume_row_keeps_pii_out_unless_asked() -> None:
         location=Location(city="Austin", region="TX", country="US"),
         skills=[
             SkillMention("python", "Python", "Python", "skills", 0, 6, 1.0, years=3.0),
-            SkillMention("python", "Python", "python", "experience", 10, 16, 0.9),
+            SkillMention("python", "Python", "python", "experience", 23, 29, 0.9),
         ],
         experience=[
             Job("Analyst", "Acme Corp", "2019-01", "2020-12", False, 24, "data-analyst", order=1),
@@ -42,11 +42,12 @@ def test_resume_row_keeps_pii_out_unless_asked() -> None:
             EducationEntry("bachelor", "Statistics", "UT", 2018),
             EducationEntry("master", None, None, 2021),
         ],
-        text="Python ... python",
+        text="Python kim@example.org python",
     )
     row = resume_row(record)
     assert row["contacts"] == []
-    assert "kim@example.org" not in str(row)
+    assert "kim@example.org" not in str(row)  # not even inside an evidence snippet
+    assert "Python" in row["skills"][0]["snippet"]
     assert [s["skill_id"] for s in row["skills"]] == ["python"]  # one relationship per skill
     assert [j["occupation_id"] for j in row["jobs"]] == ["data-analyst"]
     assert [e["employer_id"] for e in row["employers"]] == ["acme-corp"]
