@@ -31,6 +31,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from jobgraph.errors import Neo4jServerError
+from jobgraph.graph.cypher import load_query
 from jobgraph.graph.neo4j_install import Installation
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -415,8 +416,7 @@ class LocalNeo4j:
         try:
             with GraphDatabase.driver(uri, auth=self.credentials()) as driver:
                 records, _, _ = driver.execute_query(
-                    "CALL dbms.components() YIELD versions RETURN versions[0] AS version",
-                    database_="system",
+                    load_query("server_version"), database_="system"
                 )
                 return str(records[0]["version"]) if records else None
         except (ServiceUnavailable, OSError, Neo4jError):

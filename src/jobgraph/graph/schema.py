@@ -36,7 +36,7 @@ def apply_schema(driver: Driver, database: str = "neo4j") -> SchemaReport:
         driver.execute_query(statement, database_=database)
         after = _schema_object_names(driver, database)
         (report.created if after - before else report.existing).append(name)
-    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    driver.execute_query(load_query("db_await_indexes"), seconds=300, database_=database)
     return report
 
 
