@@ -32,6 +32,19 @@ from jobgraph.taxonomy.lookup import TaxonomyLookup
 
 _LOCK = threading.Lock()
 HEAD_TITLE_FACTOR = 0.9  # a title known only by its last words is a little less certain
+HEAD_WORD_FACTOR = 0.85  # known only by its role noun: less certain still
+TITLE_SEPARATORS = re.compile(r"\s+(?:/|→|->|–|—|-|\|)\s+")
+# Role nouns shared by many occupations: alone they say nothing about which one.
+GENERIC_ROLE_WORDS = frozenset(
+    {
+        "engineer", "developer", "manager", "analyst", "consultant", "specialist",
+        "administrator", "admin", "architect", "designer", "scientist", "technician",
+        "assistant", "associate", "intern", "director", "lead", "officer", "coordinator",
+        "representative", "rep", "agent", "clerk", "operator", "worker", "supervisor",
+        "executive", "partner", "advisor", "adviser", "professional", "member", "staff",
+        "head", "chief", "principal", "fellow", "trainee", "apprentice", "owner",
+    }
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -62,6 +75,19 @@ class Pipeline:
         return self.title_cache[title]
 
     def _resolve_title(self, title: str) -> tuple[str, float] | None:
+        found = self._resolve_single_title(title)
+        if found is not None:
+            return found
+        # "Line Cook → Chef de Partie", "Marketing Assistant / Dijkstra Bikes": one
+        # part of a compound line is the title; the first that resolves wins.
+        parts = [part.strip() for part in TITLE_SEPARATORS.split(title) if part.strip()]
+        for part in parts if len(parts) > 1 else []:
+            found = self._resolve_single_title(part)
+            if found is not None:
+                return found[0], found[1] * HEAD_TITLE_FACTOR
+        return None
+
+    def _resolve_single_title(self, title: str) -> tuple[str, float] | None:
         found = self.lookup.occupation(title)
         if found is not None:
             return found.id, found.confidence
@@ -74,6 +100,13 @@ class Pipeline:
                     head = self.lookup.occupation(" ".join(words[-size:]))
                     if head is not None:
                         return head.id, head.confidence * HEAD_TITLE_FACTOR
+        # "Technical Recruiter", "Medical-Surgical RN", "Maths Teacher": a role noun
+        # specific enough to name one occupation on its own. Generic heads
+        # ("Engineer", "Consultant", "Manager") are never read this way.
+        if len(words) >= 2 and words[-1].lower() not in GENERIC_ROLE_WORDS:
+            head = self.lookup.occupation(words[-1])
+            if head is not None and head.method in ("exact", "alias"):
+                return head.id, head.confidence * HEAD_WORD_FACTOR
         return None
 
     def run(self, text: str, *, kind: str, reference: YearMonth) -> Doc:
