@@ -317,7 +317,7 @@ def _import(ctx: click.Context, source: str, directory: str) -> None:
     import time
     from pathlib import Path
 
-    from jobgraph.graph.taxonomy_writer import taxonomy_present, write_taxonomy
+    from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy, write_taxonomy
     from jobgraph.taxonomy.builtin import builtin_taxonomy
     from jobgraph.taxonomy.esco import load_esco
     from jobgraph.taxonomy.linking import link_same_as
@@ -331,8 +331,7 @@ def _import(ctx: click.Context, source: str, directory: str) -> None:
     imported.same_as.extend(link_same_as(builtin, imported))
     database = _settings(ctx).neo4j_database
     with _driver(ctx) as driver:
-        if not taxonomy_present(driver, database):
-            write_taxonomy(driver, builtin, database=database)
+        ensure_builtin_taxonomy(driver, database)
         counts = write_taxonomy(driver, imported, database=database, progress=True)
     click.echo(
         f"{source} imported in {time.monotonic() - started:.0f}s (read {parsed:.0f}s): "

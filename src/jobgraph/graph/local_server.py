@@ -309,13 +309,20 @@ class LocalNeo4j:
     def status(self) -> ServerStatus:
         """Report running / stopped / unreachable, with version and store size."""
         pid = self.running_pid()
-        common = {"home": str(self.home), "store_bytes": self.store_bytes(), "auth": self.auth}
-        if pid is None:
-            return ServerStatus(state="stopped", **common)  # type: ignore[arg-type]
-        uri = self.recorded_uri()
+        uri = self.recorded_uri() if pid is not None else None
         version = self._query_version(uri) if uri else None
         state = "running" if version else "unreachable"
-        return ServerStatus(state=state, pid=pid, uri=uri, version=version, **common)  # type: ignore[arg-type]
+        if pid is None:
+            state = "stopped"
+        return ServerStatus(
+            state=state,
+            home=str(self.home),
+            pid=pid,
+            uri=uri,
+            version=version,
+            store_bytes=self.store_bytes(),
+            auth=self.auth,
+        )
 
     def log_tail(self, lines: int = 40) -> str:
         """Return the last ``lines`` lines of the console log."""

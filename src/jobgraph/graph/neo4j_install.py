@@ -10,6 +10,7 @@ from ``plugins/`` so that no class is on the class path twice.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -95,8 +96,6 @@ def find_java(configured: str | None, env: dict[str, str] | None = None) -> str:
     Raises:
         EnvironmentToolError: No Java is found, or it is older than 17.
     """
-    import os
-
     env = dict(os.environ) if env is None else env
     candidates = [configured] if configured else []
     if env.get("JAVA_HOME"):
@@ -127,8 +126,6 @@ def find_maven(configured: str | None, env: dict[str, str] | None = None) -> str
     Raises:
         EnvironmentToolError: Maven is not installed.
     """
-    import os
-
     env = dict(os.environ) if env is None else env
     if configured:
         if Path(configured).is_file():

@@ -298,7 +298,8 @@ def _write(
     changed = [
         row for row in latest.values() if stored.get(row["id"]) != row["props"]["record_digest"]
     ]
-    unchanged = [row_id for row_id in latest if row_id not in {r["id"] for r in changed}]
+    changed_ids = {row["id"] for row in changed}
+    unchanged = [row_id for row_id in latest if row_id not in changed_ids]
     replaced = [row["id"] for row in changed if row["id"] in stored]
     if changed:
         detach, upsert = load_query(detach_query), load_query(upsert_query)

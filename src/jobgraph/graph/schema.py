@@ -17,13 +17,6 @@ class SchemaReport:
     existing: list[str] = field(default_factory=list)
 
 
-def _schema_object_names(driver: Driver, database: str) -> set[str]:
-    records, _, _ = driver.execute_query(
-        load_query("db_schema_objects"), database_=database, routing_=RoutingControl.READ
-    )
-    return {record["name"] for record in records}
-
-
 def apply_schema(driver: Driver, database: str = "neo4j") -> SchemaReport:
     """Apply every statement under ``cypher/schema/`` (idempotent: ``IF NOT EXISTS``).
 
@@ -32,10 +25,10 @@ def apply_schema(driver: Driver, database: str = "neo4j") -> SchemaReport:
     """
     report = SchemaReport()
     for name, statement in queries_in("schema"):
-        before = _schema_object_names(driver, database)
-        driver.execute_query(statement, database_=database)
-        after = _schema_object_names(driver, database)
-        (report.created if after - before else report.existing).append(name)
+        _, summary, _ = driver.execute_query(statement, database_=database)
+        counters = summary.counters
+        created = counters.constraints_added + counters.indexes_added
+        (report.created if created else report.existing).append(name)
     driver.execute_query(load_query("db_await_indexes"), seconds=300, database_=database)
     return report
 

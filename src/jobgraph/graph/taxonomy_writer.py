@@ -12,6 +12,7 @@ from neo4j import Driver, RoutingControl
 
 from jobgraph.graph.batching import write_rows
 from jobgraph.graph.cypher import load_query
+from jobgraph.taxonomy.builtin import builtin_taxonomy
 from jobgraph.taxonomy.model import SkillLink, Taxonomy
 
 
@@ -160,3 +161,15 @@ def taxonomy_present(driver: Driver, database: str = "neo4j") -> bool:
         load_query("taxonomy_present"), database_=database, routing_=RoutingControl.READ
     )
     return bool(records and records[0]["present"])
+
+
+def ensure_builtin_taxonomy(driver: Driver, database: str = "neo4j") -> bool:
+    """Load the built-in taxonomy when the graph has no skills yet.
+
+    Returns:
+        True when it had to be loaded.
+    """
+    if taxonomy_present(driver, database):
+        return False
+    write_taxonomy(driver, builtin_taxonomy(), database=database)
+    return True

@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from jobgraph.errors import JobgraphError
 from jobgraph.graph.record_writer import WriteReport, write_postings, write_resumes
-from jobgraph.graph.taxonomy_writer import taxonomy_present, write_taxonomy
+from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy
 from jobgraph.ingest.sources import SourceFailure, SourceItem
 from jobgraph.parse import (
     parse_posting_document,
@@ -35,7 +35,6 @@ from jobgraph.parse import (
 )
 from jobgraph.parse.extract import ExtractedDocument, extract_bytes
 from jobgraph.parse.records import PostingRecord, ResumeRecord
-from jobgraph.taxonomy.builtin import builtin_taxonomy
 
 Kind = Literal["resume", "posting"]
 Record = ResumeRecord | PostingRecord
@@ -138,18 +137,6 @@ def _parsed(
             yield from pool.map(_safe_parse, [(kind, item) for item in window], chunksize=8)
 
 
-def ensure_taxonomy(driver: Driver, database: str) -> bool:
-    """Load the built-in taxonomy when the graph has no skills yet.
-
-    Returns:
-        True when it had to be loaded.
-    """
-    if taxonomy_present(driver, database):
-        return False
-    write_taxonomy(driver, builtin_taxonomy(), database=database)
-    return True
-
-
 def ingest(
     driver: Driver,
     items: Iterable[SourceItem | SourceFailure],
@@ -183,7 +170,7 @@ def ingest(
     """
     started = time.monotonic()
     report = IngestReport(kind=kind)
-    ensure_taxonomy(driver, database)
+    ensure_builtin_taxonomy(driver, database)
     workers = workers or os.cpu_count() or 1
     documents: list[SourceItem] = []
     for item in items:
