@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -132,6 +132,20 @@ def check() -> list[str]:
     return problems
 
 
+def _new_id(
+    row: dict[str, str], known: Mapping[str, object], what: str, where: str, problems: list[str]
+) -> str | None:
+    """The row's id when it is a slug not seen before; else ``None`` and a problem noted."""
+    entry_id = (row["id"] or "").strip()
+    if not SLUG.match(entry_id):
+        problems.append(f"{where}: id {entry_id!r} is not a lowercase slug")
+        return None
+    if entry_id in known:
+        problems.append(f"{where}: duplicate {what} id {entry_id!r}")
+        return None
+    return entry_id
+
+
 def _load() -> tuple[Taxonomy, list[str]]:
     problems: list[str] = []
     taxonomy = Taxonomy()
@@ -140,12 +154,8 @@ def _load() -> tuple[Taxonomy, list[str]]:
 
     for family, line, row in _rows(_data_dir("skills"), SKILL_COLUMNS):
         where = f"skills/{family}.csv:{line}"
-        skill_id = (row["id"] or "").strip()
-        if not SLUG.match(skill_id):
-            problems.append(f"{where}: id {skill_id!r} is not a lowercase slug")
-            continue
-        if skill_id in taxonomy.skills:
-            problems.append(f"{where}: duplicate skill id {skill_id!r}")
+        skill_id = _new_id(row, taxonomy.skills, "skill", where, problems)
+        if skill_id is None:
             continue
         try:
             kind = SkillKind((row["kind"] or "hard").strip())
@@ -191,12 +201,8 @@ def _load() -> tuple[Taxonomy, list[str]]:
     pending_occ_broader: list[tuple[str, str, str]] = []
     for family, line, row in _rows(_data_dir("occupations"), OCCUPATION_COLUMNS):
         where = f"occupations/{family}.csv:{line}"
-        occupation_id = (row["id"] or "").strip()
-        if not SLUG.match(occupation_id):
-            problems.append(f"{where}: id {occupation_id!r} is not a lowercase slug")
-            continue
-        if occupation_id in taxonomy.occupations:
-            problems.append(f"{where}: duplicate occupation id {occupation_id!r}")
+        occupation_id = _new_id(row, taxonomy.occupations, "occupation", where, problems)
+        if occupation_id is None:
             continue
         try:
             seniority = int((row["seniority"] or "1").strip())
