@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DOCUMENT_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm", ".json"}
-)
+from jobgraph.parse.extract import supported_suffixes
+
+# What the extractors read (one list, owned by jobgraph.parse.extract).
+DOCUMENT_SUFFIXES = frozenset(supported_suffixes())
 TEXT_FIELDS = (
     "text",
     "content",
@@ -228,5 +229,5 @@ def _file_items(
     else:
         yield SourceFailure(
             str(path), f"unsupported file type {suffix or '(none)'}; "
-            "use PDF, DOCX, TXT, Markdown, HTML, JSON, JSONL or CSV"
+            "use PDF, DOCX, TXT, Markdown, HTML, JSON, JSON-LD, JSONL or CSV"
         )
