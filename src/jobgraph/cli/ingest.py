@@ -1,0 +1,94 @@
+"""``jobgraph ingest``: documents into the graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from jobgraph.cli.common import F, echo_json, open_driver_for, settings_of
+
+
+@click.group()
+def ingest() -> None:
+    """Parse documents and write them into the graph (idempotent)."""
+
+
+def _ingest_options(function: F) -> F:
+    options = [
+        click.argument("paths", nargs=-1, required=True),
+        click.option("--workers", type=int, default=None, help="Parser processes (default: CPUs)."),
+        click.option("--batch-size", default=500, show_default=True, help="Records per write."),
+        click.option("--text-column", default=None, help="CSV column with the document text."),
+        click.option("--id-column", default=None, help="CSV column with a stable id."),
+        click.option(
+            "--failures",
+            type=click.Path(dir_okay=False),
+            default="ingest-failures.jsonl",
+            show_default=True,
+            help="JSONL file listing failed documents (written only on failure).",
+        ),
+        click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options: Any) -> None:
+    from pathlib import Path
+
+    from jobgraph.ingest.pipeline import ingest as run
+    from jobgraph.ingest.sources import discover
+
+    items = list(
+        discover(
+            paths,
+            text_column=options["text_column"],
+            id_column=options["id_column"],
+            title_column=options.get("title_column"),
+        )
+    )
+    with open_driver_for(ctx) as driver:
+        report = run(
+            driver,
+            items,
+            kind,  # type: ignore[arg-type]
+            database=settings_of(ctx).neo4j_database,
+            workers=options["workers"],
+            batch_size=options["batch_size"],
+            with_pii=options.get("with_pii", False),
+            failures_path=Path(options["failures"]),
+        )
+    if options["as_json"]:
+        echo_json({**report.to_dict(), "failures": [vars(f) for f in report.failed[:100]]})
+        return
+    click.echo(
+        f"{kind}s: {report.ingested:,} ingested, {report.unchanged:,} unchanged, "
+        f"{len(report.failed):,} failed in {report.seconds:.1f}s "
+        f"({report.relationships:,} relationships written)"
+    )
+    for failure in report.failed[:10]:
+        click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
+    if len(report.failed) > 10:
+        click.echo(f"  … {len(report.failed) - 10} more", err=True)
+    if report.failed:
+        click.echo(f"failures listed in {options['failures']}", err=True)
+
+
+@ingest.command("resumes")
+@_ingest_options
+@click.option("--with-pii", is_flag=True, help="Also store contact details (Contact nodes).")
+@click.pass_context
+def ingest_resumes(ctx: click.Context, paths: tuple[str, ...], **options: Any) -> None:
+    """Ingest resumes: files, folders, globs, JSONL or CSV."""
+    _run_ingest(ctx, "resume", paths, **options)
+
+
+@ingest.command("postings")
+@_ingest_options
+@click.option("--title-column", default=None, help="CSV column with the job title.")
+@click.pass_context
+def ingest_postings(ctx: click.Context, paths: tuple[str, ...], **options: Any) -> None:
+    """Ingest job postings: files, folders, globs, JSONL or CSV."""
+    _run_ingest(ctx, "posting", paths, **options)
