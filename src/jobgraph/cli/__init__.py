@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from jobgraph.cli.careers import careers
 from jobgraph.cli.common import JobgraphGroup, echo_json, settings_of
 from jobgraph.cli.db import db
 from jobgraph.cli.documents import parse_command, synth_command
@@ -36,5 +37,6 @@ def show_config(ctx: click.Context) -> None:
 
 for command in (neo4j, db, taxonomy, parse_command, synth_command, evaluate, ingest):
     main.add_command(command)
+main.add_command(careers)
 
 __all__ = ["main"]

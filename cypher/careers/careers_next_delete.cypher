@@ -1,0 +1,3 @@
+// Remove every mined NEXT transition before writing a fresh set.
+MATCH (:Occupation)-[n:NEXT]->(:Occupation)
+DELETE n
