@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from contextlib import closing
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Literal
 
 from neo4j import Driver
 from tqdm import tqdm
@@ -24,20 +24,13 @@ from tqdm import tqdm
 from jobgraph.errors import JobgraphError
 from jobgraph.graph.record_writer import WriteReport, write_postings, write_resumes
 from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy
+from jobgraph.ingest.documents import Kind, Record, parse_item
 from jobgraph.ingest.sources import SourceFailure, SourceItem
-from jobgraph.parse import (
-    parse_posting_document,
-    parse_posting_file,
-    parse_posting_text,
-    parse_resume_document,
-    parse_resume_file,
-    parse_resume_text,
-)
-from jobgraph.parse.extract import ExtractedDocument, extract_bytes
+from jobgraph.parse import parse_posting_text, parse_resume_text
 from jobgraph.parse.records import PostingRecord, ResumeRecord
 
-Kind = Literal["resume", "posting"]
-Record = ResumeRecord | PostingRecord
+__all__ = ["IngestReport", "Kind", "Record", "ingest", "parse_item"]
+
 WINDOW = 2_048
 
 
@@ -49,6 +42,8 @@ class IngestReport:
     ingested: int = 0
     unchanged: int = 0
     failed: list[SourceFailure] = field(default_factory=list)
+    #: Of ``unchanged``: documents whose id an earlier document of this run had.
+    repeated: int = 0
     relationships: int = 0
     parse_seconds: float = 0.0
     write_seconds: float = 0.0
@@ -56,7 +51,7 @@ class IngestReport:
 
     @property
     def total(self) -> int:
-        """Documents seen."""
+        """Documents seen: ingested + unchanged + failed, one per file, row or line."""
         return self.ingested + self.unchanged + len(self.failed)
 
     def to_dict(self) -> dict[str, object]:
@@ -66,38 +61,12 @@ class IngestReport:
             "total": self.total,
             "ingested": self.ingested,
             "unchanged": self.unchanged,
+            "repeated": self.repeated,
             "failed": len(self.failed),
             "relationships": self.relationships,
             "seconds": round(self.seconds, 2),
             "documents_per_second": round(self.total / self.seconds, 1) if self.seconds else None,
         }
-
-
-def _structured(item: SourceItem) -> ExtractedDocument:
-    """A JSONL object (JSON Resume or JobPosting) read the way a .json file would be."""
-    data = json.dumps(item.document).encode("utf-8")
-    return replace(extract_bytes(data, f"{Path(item.source).stem}.json"), source=item.source)
-
-
-def parse_item(kind: Kind, item: SourceItem) -> Record:
-    """Parse one document into a record (runs in a worker process).
-
-    Raises:
-        ParseError: The document cannot be read or parsed.
-    """
-    if kind == "resume":
-        if item.path:
-            return parse_resume_file(Path(item.path), record_id=item.record_id)
-        if item.document is not None:
-            return parse_resume_document(_structured(item), record_id=item.record_id)
-        return parse_resume_text(item.text or "", source=item.source, record_id=item.record_id)
-    if item.path:
-        return parse_posting_file(Path(item.path), record_id=item.record_id)
-    if item.document is not None:
-        return parse_posting_document(_structured(item), record_id=item.record_id)
-    return parse_posting_text(
-        item.text or "", title=item.title, source=item.source, record_id=item.record_id
-    )
 
 
 def _safe_parse(job: tuple[Kind, SourceItem]) -> tuple[str, Record | None, str | None, float]:
@@ -123,7 +92,7 @@ def _warm_up(kind: Kind) -> None:
 
 def _parsed(
     kind: Kind, items: Iterable[SourceItem], workers: int
-) -> Iterator[tuple[str, Record | None, str | None, float]]:
+) -> Generator[tuple[str, Record | None, str | None, float], None, None]:
     """Parse ``items`` in order, ``workers`` processes at a time (inline when 1)."""
     if workers <= 1:
         _warm_up(kind)
@@ -189,21 +158,29 @@ def ingest(
             postings = [r for r in batch if isinstance(r, PostingRecord)]
             return write_postings(driver, postings, database=database)
 
+    seen_ids: set[str] = set()
+
     def flush(batch: list[Record]) -> None:
         if not batch:
             return
         outcome = write(batch)
+        # The writer reports each id once (the batch's last document of an id wins);
+        # the documents it did not write count as unchanged, so totals match the input.
         report.ingested += len(outcome.written)
-        report.unchanged += len(outcome.unchanged)
+        report.unchanged += len(batch) - len(outcome.written)
+        for record in batch:
+            report.repeated += record.id in seen_ids
+            seen_ids.add(record.id)
         report.relationships += outcome.relationships
         report.write_seconds += outcome.seconds
         batch.clear()
 
     batch: list[Record] = []
+    # closing(): if a write fails, the workers' queued documents are dropped at once.
     with tqdm(
         total=total or len(documents), desc=f"ingest {kind}s", unit="doc", disable=not progress
-    ) as bar:
-        for source, record, reason, seconds in _parsed(kind, documents, workers):
+    ) as bar, closing(_parsed(kind, documents, workers)) as parsed:
+        for source, record, reason, seconds in parsed:
             report.parse_seconds += seconds
             if record is None:
                 report.failed.append(SourceFailure(source, reason or "unknown error"))

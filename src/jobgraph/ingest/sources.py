@@ -2,26 +2,35 @@
 
 Accepted: single files (PDF, DOCX, TXT, Markdown, HTML, JSON), folders (searched
 recursively for those), glob patterns, JSONL (one document per line: an object
-with a text field, a JSON Resume, or a schema.org JobPosting), and CSV files with
-a text column. Problems found here (an unreadable CSV, a bad JSONL line) become
-:class:`SourceFailure` items, so one bad input never stops the batch.
+with a text field, a JSON Resume, or a schema.org JobPosting), and CSV / TSV
+files with one document per row (read by :mod:`jobgraph.ingest.tables`, RFC 4180).
+Problems found here (a CSV that cannot be read consistently, a bad JSONL line, an
+empty row) become :class:`SourceFailure` items, so one bad input never stops the
+batch: every row of a CSV and every line of a JSONL file ends up as exactly one
+item, except a CSV rejected as a whole, which is one failure naming the line.
+
+This is the one reader of documents: ``jobgraph ingest``, the parse evaluation's
+crash scan and the benchmarks all go through :func:`discover`.
 """
 
 from __future__ import annotations
 
-import csv
 import glob
 import json
-import sys
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jobgraph.errors import ParseError
+from jobgraph.ingest.tables import CsvTable, decode, read_csv
 from jobgraph.parse.extract import supported_suffixes
 
 # What the extractors read (one list, owned by jobgraph.parse.extract).
 DOCUMENT_SUFFIXES = frozenset(supported_suffixes())
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+LINES_SUFFIXES = frozenset({".jsonl"})
 TEXT_FIELDS = (
     "text",
     "content",
@@ -33,6 +42,11 @@ TEXT_FIELDS = (
 )
 ID_FIELDS = ("id", "record_id", "doc_id", "uid")
 TITLE_FIELDS = ("title", "job_title", "position", "designation")
+# A guessed text column holds prose: this many characters on average at least,
+# and at least a quarter of the longest column's average.
+PROSE_MIN_CHARS = 80
+PROSE_SHARE = 0.25
+SAMPLE_ROWS = 50
 
 
 @dataclass(frozen=True)
@@ -56,174 +70,214 @@ class SourceFailure:
     reason: str
 
 
+Columns = str | Sequence[str] | None
+
+
 def _expand(path_text: str) -> list[Path]:
     if any(ch in path_text for ch in "*?["):
         return [Path(p) for p in sorted(glob.glob(path_text, recursive=True))]
     return [Path(path_text)]
 
 
-def _pick(row: dict[str, Any], configured: str | None, candidates: Sequence[str]) -> str | None:
+def _key(name: str) -> str:
+    """``"Job Title"``, ``"job-title"`` and ``"job_title"`` all become ``"job_title"``."""
+    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
+
+
+def _pick(names: Sequence[str], configured: str | None, candidates: Sequence[str]) -> str | None:
     """Return the column to use: the configured one, else the first known name present."""
     if configured:
-        return configured if configured in row else None
-    lowered = {key.lower().strip(): key for key in row if isinstance(key, str)}
-    for name in candidates:
-        if name in lowered:
-            return lowered[name]
+        return configured if configured in names else None
+    by_key = {_key(name): name for name in names if isinstance(name, str)}
+    for candidate in candidates:
+        if candidate in by_key:
+            return by_key[candidate]
     return None
 
 
-def _longest_text_column(rows: list[dict[str, str]]) -> str | None:
-    """The column with the longest average value: a reasonable guess for the text."""
-    if not rows:
-        return None
-    totals: dict[str, int] = {}
-    for row in rows:
-        for key, value in row.items():
-            if key is not None:
-                totals[key] = totals.get(key, 0) + len(value or "")
-    return max(totals, key=lambda key: totals[key]) if totals else None
+def _as_list(columns: Columns) -> list[str]:
+    if columns is None:
+        return []
+    return [columns] if isinstance(columns, str) else list(columns)
+
+
+def guess_text_columns(table: CsvTable, exclude: Sequence[str | None] = ()) -> list[str]:
+    """The columns that hold a row's text when none is named.
+
+    A column called like text / description / resume if there is one; else every
+    column of prose (long values: see ``PROSE_MIN_CHARS`` and ``PROSE_SHARE``) in
+    file order, so a posting split into responsibilities and qualifications keeps
+    all of them; else the longest column.
+    """
+    known = _pick(table.columns, None, TEXT_FIELDS)
+    if known:
+        return [known]
+    sample = table.rows[:SAMPLE_ROWS]
+    if not sample:
+        return []
+    means = {
+        column: sum(len(row.values[column]) for row in sample) / len(sample)
+        for column in table.columns
+        if column not in exclude
+    }
+    if not means:
+        return []
+    longest = max(means.values())
+    prose = [
+        column
+        for column, mean in means.items()
+        if mean >= PROSE_MIN_CHARS and mean >= PROSE_SHARE * longest
+    ]
+    return prose or [max(means, key=lambda column: means[column])]
+
+
+def _row_text(values: dict[str, str], columns: Sequence[str]) -> str:
+    if len(columns) == 1:
+        return values[columns[0]]
+    # Several columns: each under its name, the way a posting shows its sections.
+    parts = [f"{column}\n{values[column].strip()}" for column in columns if values[column].strip()]
+    return "\n\n".join(parts)
 
 
 def _csv_items(
-    path: Path, text_column: str | None, id_column: str | None, title_column: str | None
+    path: Path, text_columns: Columns, id_column: str | None, title_column: str | None
 ) -> Iterator[SourceItem | SourceFailure]:
-    csv.field_size_limit(sys.maxsize)
     try:
-        handle = path.open(encoding="utf-8-sig", errors="replace", newline="")
-    except OSError as error:
-        yield SourceFailure(str(path), f"cannot open: {error.strerror}")
+        table = read_csv(path)
+    except ParseError as error:
+        yield SourceFailure(str(path), str(error))
         return
-    with handle:
-        sample = handle.read(65536)
-        handle.seek(0)
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.DictReader(handle, dialect=dialect)
-        if not reader.fieldnames:
-            yield SourceFailure(str(path), "CSV file has no header row")
-            return
-        if text_column and text_column not in reader.fieldnames:
+    named = _as_list(text_columns)
+    for name, option in [(c, "--text-column") for c in named] + [
+        (id_column, "--id-column"),
+        (title_column, "--title-column"),
+    ]:
+        if name and name not in table.columns:
             yield SourceFailure(
                 str(path),
-                f"no column {text_column!r}; columns are {', '.join(reader.fieldnames)}",
+                f"no column {name!r} ({option}); columns are {', '.join(table.columns)}",
             )
             return
-        rows = list(reader)
-    if not rows:
-        return
-    column = text_column or _pick(rows[0], None, TEXT_FIELDS) or _longest_text_column(rows[:50])
-    for row_number, row in enumerate(rows, start=2):
-        yield _row_item(path, row_number, row, column, id_column, title_column)
+    id_key = _pick(table.columns, id_column, ID_FIELDS)
+    title_key = _pick(table.columns, title_column, TITLE_FIELDS)
+    columns = named or guess_text_columns(table, exclude=(id_key, title_key))
+    for row in table.rows:
+        source = f"{path}#line{row.line}"
+        text = _row_text(row.values, columns)
+        if not text.strip():
+            shown = ", ".join(repr(c) for c in columns)
+            yield SourceFailure(source, f"empty text in column {shown}")
+            continue
+        yield SourceItem(
+            source=source,
+            text=text,
+            record_id=(row.values[id_key].strip() or None) if id_key else None,
+            title=(row.values[title_key].strip() or None) if title_key else None,
+        )
 
 
-def _row_item(
-    path: Path,
-    row_number: int,
-    row: dict[str, str],
-    column: str | None,
-    id_column: str | None,
-    title_column: str | None,
-) -> SourceItem | SourceFailure:
-    source = f"{path}#row{row_number}"
-    text = (row.get(column) or "") if column else ""
-    if not text.strip():
-        return SourceFailure(source, f"empty text in column {column!r}")
-    id_key = _pick(row, id_column, ID_FIELDS)
-    title_key = _pick(row, title_column, TITLE_FIELDS)
-    return SourceItem(
-        source=source,
-        text=text,
-        record_id=(row.get(id_key) or None) if id_key else None,
-        title=(row.get(title_key) or None) if title_key else None,
-    )
+def _jsonl_item(source: str, line: str) -> SourceItem | SourceFailure:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        return SourceFailure(source, f"invalid JSON at column {error.colno}: {error.msg}")
+    if isinstance(value, str):
+        return SourceItem(source=source, text=value)
+    if not isinstance(value, dict):
+        return SourceFailure(source, "expected a JSON object or string per line")
+    names = list(value)
+    id_key = _pick(names, None, ID_FIELDS)
+    record_id = str(value[id_key]) if id_key and value[id_key] is not None else None
+    text_key = _pick(names, None, TEXT_FIELDS)
+    title_key = _pick(names, None, TITLE_FIELDS)
+    title = value.get(title_key) if title_key else None
+    if text_key and isinstance(value[text_key], str) and "basics" not in value:
+        return SourceItem(
+            source=source,
+            text=value[text_key],
+            record_id=record_id,
+            title=title if isinstance(title, str) else None,
+        )
+    return SourceItem(source=source, document=value, record_id=record_id)
 
 
 def _jsonl_items(path: Path) -> Iterator[SourceItem | SourceFailure]:
     try:
-        handle = path.open(encoding="utf-8", errors="replace")
+        text, _ = decode(path.read_bytes())
     except OSError as error:
         yield SourceFailure(str(path), f"cannot open: {error.strerror}")
         return
-    with handle:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            source = f"{path}#line{line_number}"
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield SourceFailure(source, f"invalid JSON at column {error.colno}: {error.msg}")
-                continue
-            if isinstance(value, str):
-                yield SourceItem(source=source, text=value)
-                continue
-            if not isinstance(value, dict):
-                yield SourceFailure(source, "expected a JSON object or string per line")
-                continue
-            id_key = _pick(value, None, ID_FIELDS)
-            record_id = str(value[id_key]) if id_key and value[id_key] is not None else None
-            text_key = _pick(value, None, TEXT_FIELDS)
-            title_key = _pick(value, None, TITLE_FIELDS)
-            title = value.get(title_key) if title_key else None
-            if text_key and isinstance(value[text_key], str) and "basics" not in value:
-                yield SourceItem(
-                    source=source,
-                    text=value[text_key],
-                    record_id=record_id,
-                    title=title if isinstance(title, str) else None,
-                )
-            else:
-                yield SourceItem(source=source, document=value, record_id=record_id)
+    # Only \n ends a record: a stray \r or U+2028 inside a line is not a new line.
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield _jsonl_item(f"{path}#line{line_number}", line)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    readable = DOCUMENT_SUFFIXES | TABLE_SUFFIXES | LINES_SUFFIXES
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in readable)
 
 
 def discover(
     paths: Sequence[str],
     *,
-    text_column: str | None = None,
+    text_column: Columns = None,
     id_column: str | None = None,
     title_column: str | None = None,
 ) -> Iterator[SourceItem | SourceFailure]:
     """Yield every document found under ``paths``, in a stable order.
 
+    A file reached twice (named and inside a named folder, or by two patterns)
+    is read once.
+
     Args:
         paths: Files, folders or glob patterns.
-        text_column: CSV column holding the document text (guessed when omitted:
-            a column named like text/description/resume, else the longest one).
+        text_column: CSV column(s) holding the document text; several are joined,
+            each under its name. Guessed when omitted (see
+            :func:`guess_text_columns`).
         id_column: CSV column holding a stable id (optional).
         title_column: CSV column holding a posting title (optional).
 
     Yields:
-        Documents to parse, or failures for inputs that cannot be read.
+        One item per document (file, CSV row, JSONL line), or a failure for an
+        input that cannot be read.
     """
+    seen: set[Path] = set()
+
+    def once(file: Path) -> Iterator[SourceItem | SourceFailure]:
+        resolved = file.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            yield from _file_items(file, text_column, id_column, title_column)
+
     for path_text in paths:
         expanded = _expand(path_text)
         if not expanded:
             yield SourceFailure(path_text, "no file matches this pattern")
         for path in expanded:
             if path.is_dir():
-                files = sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES | {".jsonl", ".csv"}
-                )
+                files = _folder_files(path)
+                if not files:
+                    yield SourceFailure(
+                        str(path), "no documents in this folder (PDF, DOCX, TXT, Markdown, "
+                        "HTML, JSON, JSONL, CSV)"
+                    )
                 for file in files:
-                    yield from _file_items(file, text_column, id_column, title_column)
+                    yield from once(file)
             elif path.is_file():
-                yield from _file_items(path, text_column, id_column, title_column)
+                yield from once(path)
             else:
                 yield SourceFailure(str(path), "no such file or folder")
 
 
 def _file_items(
-    path: Path, text_column: str | None, id_column: str | None, title_column: str | None
+    path: Path, text_columns: Columns, id_column: str | None, title_column: str | None
 ) -> Iterator[SourceItem | SourceFailure]:
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    if suffix in LINES_SUFFIXES:
         yield from _jsonl_items(path)
-    elif suffix == ".csv":
-        yield from _csv_items(path, text_column, id_column, title_column)
+    elif suffix in TABLE_SUFFIXES:
+        yield from _csv_items(path, text_columns, id_column, title_column)
     elif suffix in DOCUMENT_SUFFIXES:
         yield SourceItem(source=str(path), path=str(path))
     else:

@@ -76,3 +76,87 @@ def test_csv_named_columns(tmp_path: Path) -> None:
     assert (item.record_id, item.text) == ("k1", "Forklift operator with OSHA")
     (failure,) = discover([str(path)], text_column="nope")
     assert isinstance(failure, SourceFailure) and "no column 'nope'" in failure.reason
+
+
+def test_csv_quoted_newlines_make_one_document_per_row(tmp_path: Path) -> None:
+    text = (
+        '\ufeff"Job Title","Job Description",Rating\r\n'
+        '"Data Scientist","Builds models in Python.\r\n\r\nSays ""hello"", uses SQL.",4.1\r\n'
+        'Nurse,"Registered nurse, BLS",3.9\r\n'
+        "Welder,,2.0\r\n"
+    )
+    items = list(discover([str(_write(tmp_path / "jobs.csv", text))]))
+    assert len(items) == 3, "one item per row, quoted line breaks included"
+    first, second, third = items
+    assert isinstance(first, SourceItem) and isinstance(second, SourceItem)
+    assert first.text == 'Builds models in Python.\r\n\r\nSays "hello", uses SQL.'
+    assert (first.title, second.title) == ("Data Scientist", "Nurse")
+    assert first.source.endswith("jobs.csv#line2") and second.source.endswith("#line5")
+    assert isinstance(third, SourceFailure) and "empty text" in third.reason
+
+
+def test_csv_sections_in_several_columns_are_joined(tmp_path: Path) -> None:
+    long = "Design data pipelines with Apache Spark and Airflow for analytics teams. " * 2
+    rows = [
+        "Company;Title;Responsibilities;Minimum Qualifications",
+        f"Acme;Data Engineer;{long};{'BS degree and 3 years of SQL and Python. ' * 3}",
+    ]
+    (item,) = discover([str(_write(tmp_path / "google.csv", "\n".join(rows) + "\n"))])
+    assert isinstance(item, SourceItem) and item.title == "Data Engineer"
+    assert item.text is not None
+    assert item.text.startswith("Responsibilities\nDesign data pipelines")
+    assert "\n\nMinimum Qualifications\nBS degree" in item.text
+    path = tmp_path / "google.csv"
+    (chosen,) = discover([str(path)], text_column=["Minimum Qualifications"])
+    assert isinstance(chosen, SourceItem) and chosen.text is not None
+    assert chosen.text.startswith("BS degree")
+
+
+def test_ragged_csv_is_one_failure_naming_the_line(tmp_path: Path) -> None:
+    good = _write(tmp_path / "a_good.csv", "text\nPython developer\n")
+    _write(tmp_path / "b_ragged.csv", "id,text\n1,Nurse\n2,Welder,extra\n3,Driver\n")
+    items = list(discover([str(tmp_path)]))
+    assert len(items) == 2, "the good file's row, then one failure for the ragged file"
+    assert isinstance(items[0], SourceItem) and items[0].source == f"{good}#line2"
+    failure = items[1]
+    assert isinstance(failure, SourceFailure)
+    assert "b_ragged.csv: line 3: 3 fields where the header has 2" in failure.reason
+
+
+def test_jsonl_bad_line_is_one_failure_with_its_number(tmp_path: Path) -> None:
+    lines = ["\ufeff" + json.dumps({"text": "Nurse"}), "", '{"text": "cut', json.dumps("Welder")]
+    items = list(discover([str(_write(tmp_path / "r.jsonl", "\n".join(lines) + "\n"))]))
+    assert [type(i).__name__ for i in items] == ["SourceItem", "SourceFailure", "SourceItem"]
+    assert items[1].source.endswith("r.jsonl#line3")
+    assert items[0].source.endswith("#line1") and items[2].source.endswith("#line4")
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    one = _write(tmp_path / "docs" / "one.txt", "Python developer")
+    items = list(discover([str(tmp_path / "docs"), str(one), str(tmp_path / "docs" / "*.txt")]))
+    assert [i.source for i in items] == [str(one)]
+
+
+def test_empty_folder_is_a_failure(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    (item,) = discover([str(tmp_path / "nothing")])
+    assert isinstance(item, SourceFailure) and "no documents" in item.reason
+
+
+REAL_POSTINGS = {
+    "glassdoor_jobs_kenjee.csv": 956,
+    "Uncleaned_DS_jobs.csv": 672,
+    "google_job_skills.csv": 1_250,
+}
+
+
+def test_real_posting_files_one_item_per_row(shared_data: Path) -> None:
+    for name, rows in REAL_POSTINGS.items():
+        items = list(discover([str(shared_data / "postings" / name)]))
+        assert len(items) == rows, name
+        documents = [i for i in items if isinstance(i, SourceItem)]
+        assert all(i.text and i.title for i in documents), name
+        failures = [i for i in items if isinstance(i, SourceFailure)]
+        # Only rows with no text at all fail (Google lists 14 titles with no sections).
+        assert all("empty text" in f.reason for f in failures), name
+        assert len(failures) <= 14, name

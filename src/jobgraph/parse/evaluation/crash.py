@@ -2,126 +2,89 @@
 
 Sources (each optional; a missing one is reported as skipped):
 
-* ``resumes/docx/*.docx``: real resumes, parsed with ``parse_resume_file``;
-* ``resumes/indeed_resume_entities_dev.jsonl``: the ``content`` of each row,
-  parsed with ``parse_resume_text``;
-* ``postings/glassdoor_jobs_kenjee.csv`` and ``postings/Uncleaned_DS_jobs.csv``:
-  "Job Title" plus "Job Description";
-* ``postings/google_job_skills.csv`` (``;``-separated): the title, then the
-  responsibilities and both qualification columns under their own headings.
+* ``resumes/docx/*.docx``: real resumes;
+* ``resumes/indeed_resume_entities_dev.jsonl``: one resume per line (its
+  ``content``);
+* ``postings/glassdoor_jobs_kenjee.csv``, ``postings/Uncleaned_DS_jobs.csv`` and
+  ``postings/google_job_skills.csv``: one posting per row.
 
-For each source the result says how many documents parsed, how many the parser
-rejected with a :class:`~jobgraph.errors.JobgraphError` (a clear message,
-acceptable for junk input), how many crashed with any other exception (a bug),
-the share with at least five skills, the median skill count and the time taken.
+Documents are read and parsed exactly as ``jobgraph ingest`` reads and parses
+them (:func:`jobgraph.ingest.sources.discover`, then
+:func:`jobgraph.ingest.documents.parse_item`), so these figures describe what
+ingest does with the same files.
+
+For each source the result says how many documents parsed, how many were
+rejected with a :class:`~jobgraph.errors.JobgraphError` or could not be read (a
+clear message, acceptable for junk input), how many crashed with any other
+exception (a bug), the share with at least five skills, the median skill count
+and the time taken.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from jobgraph.errors import JobgraphError
+from jobgraph.ingest.documents import Kind, parse_item
+from jobgraph.ingest.sources import SourceFailure, SourceItem, discover
 
 MIN_SKILLS = 5
-GLASSDOOR_FILES = ("glassdoor_jobs_kenjee.csv", "Uncleaned_DS_jobs.csv")
-GOOGLE_FILE = "google_job_skills.csv"
-GOOGLE_SECTIONS = (
-    ("Responsibilities", "Responsibilities"),
-    ("Minimum qualifications", "Minimum Qualifications"),
-    ("Preferred qualifications", "Preferred Qualifications"),
-)
+POSTING_FILES = ("glassdoor_jobs_kenjee.csv", "Uncleaned_DS_jobs.csv", "google_job_skills.csv")
+INDEED_FILE = "indeed_resume_entities_dev.jsonl"
 
-Item = tuple[str, Callable[[], Any]]
+Items = tuple[Kind, Iterator[SourceItem | SourceFailure]]
 
 
-def _csv_rows(path: Path, delimiter: str) -> Iterator[dict[str, str]]:
-    csv.field_size_limit(10**8)
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        yield from csv.DictReader(handle, delimiter=delimiter)
-
-
-def glassdoor_text(row: dict[str, str]) -> str:
-    """Posting text of a Glassdoor CSV row: the title, a blank line, the description."""
-    return f"{row.get('Job Title', '').strip()}\n\n{row.get('Job Description', '').strip()}"
-
-
-def google_text(row: dict[str, str]) -> str:
-    """Posting text of a Google CSV row, one heading per column."""
-    parts = [row.get("Title", "").strip(), ""]
-    for heading, column in GOOGLE_SECTIONS:
-        body = (row.get(column) or "").strip()
-        if body:
-            parts += [heading, body, ""]
-    return "\n".join(parts)
-
-
-def _sources(data_dir: Path, lookup: Any) -> dict[str, Iterator[Item] | None]:
-    from jobgraph.parse import parse_posting_text, parse_resume_file, parse_resume_text
-
-    def docx_items(folder: Path) -> Iterator[Item]:
-        for path in sorted(folder.glob("*.docx")):
-            yield path.name, partial(parse_resume_file, path, lookup=lookup)
-
-    def indeed_items(path: Path) -> Iterator[Item]:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                text = json.loads(line).get("content") or ""
-                yield f"line {number}", partial(parse_resume_text, text, lookup=lookup)
-
-    def posting_items(
-        path: Path, delimiter: str, to_text: Callable[[dict[str, str]], str]
-    ) -> Iterator[Item]:
-        for number, row in enumerate(_csv_rows(path, delimiter), start=2):
-            yield f"row {number}", partial(parse_posting_text, to_text(row), lookup=lookup)
-
+def _sources(data_dir: Path) -> dict[str, Items | None]:
     resumes, postings = data_dir / "resumes", data_dir / "postings"
-    sources: dict[str, Iterator[Item] | None] = {
-        "resumes/docx": docx_items(resumes / "docx") if (resumes / "docx").is_dir() else None,
-        "resumes/indeed": (
-            indeed_items(resumes / "indeed_resume_entities_dev.jsonl")
-            if (resumes / "indeed_resume_entities_dev.jsonl").is_file()
-            else None
-        ),
+    docx, indeed = resumes / "docx", resumes / INDEED_FILE
+    sources: dict[str, Items | None] = {
+        "resumes/docx": ("resume", discover([str(docx / "*.docx")])) if docx.is_dir() else None,
+        "resumes/indeed": ("resume", discover([str(indeed)])) if indeed.is_file() else None,
     }
-    for name in GLASSDOOR_FILES:
+    for name in POSTING_FILES:
         path = postings / name
-        sources[f"postings/{name}"] = (
-            posting_items(path, ",", glassdoor_text) if path.is_file() else None
-        )
-    google = postings / GOOGLE_FILE
-    sources[f"postings/{GOOGLE_FILE}"] = (
-        posting_items(google, ";", google_text) if google.is_file() else None
-    )
+        sources[f"postings/{name}"] = ("posting", discover([str(path)])) if path.is_file() else None
     return sources
 
 
-def _scan(items: Iterator[Item], limit: int | None, samples: int) -> dict[str, Any]:
+def _name(source: str) -> str:
+    """``/data/postings/x.csv#line12`` -> ``x.csv#line12``: short enough for a report."""
+    return Path(source).name
+
+
+def _scan(
+    kind: Kind, items: Iterator[SourceItem | SourceFailure], lookup: Any, limit: int | None,
+    samples: int,
+) -> dict[str, Any]:
     counts = {"documents": 0, "parsed": 0, "rejected": 0, "crashed": 0, "with_5_skills": 0}
     skill_counts: list[int] = []
     errors: list[str] = []
     started = time.perf_counter()
-    for name, parse in items:
+    for item in items:
         if limit is not None and counts["documents"] >= limit:
             break
         counts["documents"] += 1
+        if isinstance(item, SourceFailure):
+            counts["rejected"] += 1
+            if len(errors) < samples:
+                errors.append(f"{_name(item.source)}: {item.reason}")
+            continue
         try:
-            record = parse()
+            record = parse_item(kind, item, lookup=lookup)
         except JobgraphError as error:
             counts["rejected"] += 1
             if len(errors) < samples:
-                errors.append(f"{name}: {error}")
+                errors.append(f"{_name(item.source)}: {error}")
             continue
         except Exception as error:  # a crash is exactly what this scan is for
             counts["crashed"] += 1
             if len(errors) < samples:
-                errors.append(f"{name}: CRASH {type(error).__name__}: {error}")
+                errors.append(f"{_name(item.source)}: CRASH {type(error).__name__}: {error}")
             continue
         counts["parsed"] += 1
         skill_counts.append(len(record.skills))
@@ -155,11 +118,12 @@ def crash_scan(
         "total": {...}}`` with the shares over all parsed sources.
     """
     results: dict[str, Any] = {}
-    for name, items in _sources(data_dir, lookup).items():
-        if items is None:
+    for name, source in _sources(data_dir).items():
+        if source is None:
             results[name] = {"skipped": f"not found under {data_dir}"}
             continue
-        results[name] = _scan(items, limit, samples)
+        kind, items = source
+        results[name] = _scan(kind, items, lookup, limit, samples)
     scanned = [r for r in results.values() if "skipped" not in r]
     documents = sum(r["documents"] for r in scanned)
     total = {
