@@ -11,6 +11,7 @@ import click
 
 from jobgraph.cli.careers import careers
 from jobgraph.cli.common import JobgraphGroup, echo_json, settings_of
+from jobgraph.cli.cypher import cypher
 from jobgraph.cli.db import db
 from jobgraph.cli.documents import parse_command, synth_command
 from jobgraph.cli.evaluate import evaluate
@@ -38,5 +39,6 @@ def show_config(ctx: click.Context) -> None:
 for command in (neo4j, db, taxonomy, parse_command, synth_command, evaluate, ingest):
     main.add_command(command)
 main.add_command(careers)
+main.add_command(cypher)
 
 __all__ = ["main"]
