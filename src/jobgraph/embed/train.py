@@ -1,0 +1,369 @@
+"""Training loop: the only module that knows optimiser, device, epochs and seeds.
+
+One full-graph forward per step with a mini-batch of supervision edges per edge
+type (PyG's LightGCN example pattern): it needs no neighbour sampler, so it
+runs on plain torch without pyg-lib. Under ``torchrun`` each process computes
+the same forward and a shard of the supervision batch; DDP averages the
+gradients, so the update equals the single-process one.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+import torch.distributed as dist
+from torch import Tensor, nn
+from torch_geometric.data import HeteroData
+from tqdm import tqdm
+
+from jobgraph.embed.data import NODE_TYPES, EdgeType
+from jobgraph.embed.labels import GradedPairs
+from jobgraph.embed.metrics import auc, grade_table, ranking_by_degree, ranking_metrics
+from jobgraph.embed.models import HeteroEncoder, LinkPredictor
+from jobgraph.embed.sampling import Adjacency, sample_negatives
+from jobgraph.embed.split import EdgeSplit, message_graph, split_edges
+
+
+@dataclass
+class TrainConfig:
+    """Everything that decides a training run (saved with the checkpoint)."""
+
+    encoder: str = "sage"
+    hidden: int = 64
+    layers: int = 2
+    epochs: int = 300
+    lr: float = 0.01
+    batch_size: int = 1_000_000  # supervision edges per edge type per step
+    disjoint_ratio: float = 0.3
+    hard_ratio: float = 0.5
+    fit_weight: float = 1.0
+    patience: int = 30
+    eval_every: int = 5
+    checkpoint_every: int = 10
+    val_ratio: float = 0.1
+    test_ratio: float = 0.1
+    holdout_ratio: float = 0.2
+    seed: int = 7
+
+
+@dataclass
+class TrainResult:
+    """The best model, its metrics and the history of the run."""
+
+    model: LinkPredictor
+    split: EdgeSplit
+    metrics: dict[str, Any]
+    history: list[dict[str, float]] = field(default_factory=list)
+
+
+def set_seed(seed: int) -> None:
+    """Seed every generator training touches (the one place seeds are set)."""
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def build_model(data: HeteroData, config: TrainConfig) -> LinkPredictor:
+    """The model for ``data``'s node and edge types."""
+    encoder = HeteroEncoder(
+        NODE_TYPES,
+        sorted(data.edge_types),
+        in_channels=int(data["skill"].x.size(1)),
+        hidden=config.hidden,
+        layers=config.layers,
+        encoder=config.encoder,
+    )
+    return LinkPredictor(encoder)
+
+
+class _StepLoss(nn.Module):
+    """Forward plus loss in one call, so DDP sees every parameter in ``forward``."""
+
+    def __init__(self, model: LinkPredictor) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(
+        self,
+        x_dict: dict[str, Tensor],
+        edge_index_dict: dict[EdgeType, Tensor],
+        batches: list[tuple[EdgeType, Tensor, Tensor, float]],
+    ) -> Tensor:
+        h = self.model(x_dict, edge_index_dict)
+        total = h[NODE_TYPES[0]].new_zeros(())
+        for (source, _, target), positive, negative, weight in batches:
+            pos = self.model.score(h[source][positive[0]], h[target][positive[1]])
+            neg = self.model.score(h[source][negative[0]], h[target][negative[1]])
+            total = total + weight * self.model.loss(pos, neg)
+        return total
+
+
+def _world() -> tuple[int, int]:
+    if dist.is_available() and dist.is_initialized():
+        return dist.get_rank(), dist.get_world_size()
+    return 0, 1
+
+
+class Trainer:
+    """Train a :class:`LinkPredictor` on a snapshot.
+
+    Args:
+        data: The snapshot (moved to ``device`` here).
+        config: Hyper-parameters.
+        device: Torch device, chosen once by the caller.
+        fit: Graded candidate–posting pairs (the synthetic corpus), if any.
+    """
+
+    FIT: EdgeType = ("candidate", "fits", "posting")
+
+    def __init__(
+        self,
+        data: HeteroData,
+        config: TrainConfig,
+        *,
+        device: str = "cpu",
+        fit: GradedPairs | None = None,
+    ) -> None:
+        set_seed(config.seed)
+        self.config = config
+        self.device = torch.device(device)
+        self.split = split_edges(
+            data,
+            val_ratio=config.val_ratio,
+            test_ratio=config.test_ratio,
+            holdout_ratio=config.holdout_ratio,
+            fit=fit,
+            seed=config.seed,
+        )
+        self.data = data.to(self.device)
+        self.x_dict = {t: self.data[t].x for t in NODE_TYPES}
+        self.model = build_model(data, config).to(self.device)
+        self.rank, self.world = _world()
+        self.step_loss: nn.Module = _StepLoss(self.model)
+        if self.world > 1:
+            self.step_loss = nn.parallel.DistributedDataParallel(self.step_loss)
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=config.lr)
+        self.generator = torch.Generator(device=self.device).manual_seed(config.seed)
+        self.adjacency = {
+            e: Adjacency.build(
+                self.data[e].edge_index[:, positions.to(self.device)],
+                self.data[e[0]].num_nodes,
+                self.data[e[2]].num_nodes,
+            )
+            for e, positions in self.split.train.items()
+        }
+        self.fit_train = self._fit_tensors(self.split.fit_train)
+        self.epoch = 0
+        self.history: list[dict[str, float]] = []
+        self.best_score = -math.inf
+        self.best_state: dict[str, Tensor] | None = None
+        self.best_epoch = 0
+
+    def _fit_tensors(self, pairs: GradedPairs | None) -> tuple[Tensor, Tensor] | None:
+        if pairs is None or not len(pairs):
+            return None
+        edges = torch.stack([pairs.candidate, pairs.posting]).to(self.device)
+        return edges[:, pairs.grade.to(self.device) >= 2], edges[
+            :, pairs.grade.to(self.device) == 0
+        ]
+
+    def _shard(self, edges: Tensor) -> Tensor:
+        if self.world == 1:
+            return edges
+        usable = edges.size(1) - edges.size(1) % self.world
+        return edges[:, self.rank : usable : self.world]
+
+    def train_epoch(self) -> float:
+        """One optimisation step over a fresh supervision batch; returns the loss."""
+        self.model.train()
+        removed: dict[EdgeType, Tensor | list[Tensor]] = {}
+        batches: list[tuple[EdgeType, Tensor, Tensor, float]] = []
+        for edge_type, positions in self.split.train.items():
+            shuffled = positions[torch.randperm(positions.numel(), generator=self._cpu_generator())]
+            supervision = shuffled[: max(1, int(positions.numel() * self.config.disjoint_ratio))]
+            removed[edge_type] = [
+                self.split.val[edge_type],
+                self.split.test[edge_type],
+                supervision,
+            ]
+            positive = self.data[edge_type].edge_index[
+                :, supervision[: self.config.batch_size].to(self.device)
+            ]
+            negative = sample_negatives(
+                positive,
+                self.data[edge_type[2]].num_nodes,
+                self.generator,
+                adjacency=self.adjacency[edge_type],
+                hard_ratio=self.config.hard_ratio,
+            )
+            batches.append((edge_type, self._shard(positive), self._shard(negative), 1.0))
+        if self.fit_train is not None:
+            positive, hard = self.fit_train
+            uniform = sample_negatives(positive, self.data["posting"].num_nodes, self.generator)
+            negative = torch.cat([hard, uniform], dim=1)[:, : max(positive.size(1), 1) * 2]
+            weight = self.config.fit_weight
+            batches.append((self.FIT, self._shard(positive), self._shard(negative), weight))
+        edge_index_dict = message_graph(self.data, removed)
+        self.optimizer.zero_grad()
+        loss = self.step_loss(self.x_dict, edge_index_dict, batches)
+        loss.backward()
+        self.optimizer.step()
+        return float(loss.detach())
+
+    def _cpu_generator(self) -> torch.Generator:
+        if not hasattr(self, "_cpu_gen"):
+            self._cpu_gen = torch.Generator().manual_seed(self.config.seed + 1)
+        return self._cpu_gen
+
+    @torch.no_grad()
+    def embed(
+        self, removed: dict[EdgeType, Tensor | list[Tensor]] | None = None
+    ) -> dict[str, Tensor]:
+        """Every node's vector, with the ``removed`` edges left out of message passing."""
+        self.model.eval()
+        return self.model(self.x_dict, message_graph(self.data, removed or {}))
+
+    @torch.no_grad()
+    def evaluate(self, which: str = "val") -> dict[str, Any]:
+        """Link AUC on the split's held-out edges; graded retrieval on its held-out candidates."""
+        held = self.split.val if which == "val" else self.split.test
+        removed: dict[EdgeType, Tensor | list[Tensor]] = {
+            e: [self.split.val[e], self.split.test[e]] if which == "val" else self.split.test[e]
+            for e in self.split.train
+        }
+        h = self.embed(removed)
+        generator = torch.Generator(device=self.device).manual_seed(self.config.seed + 99)
+        aucs: dict[str, float] = {}
+        for edge_type, positions in held.items():
+            if positions.numel() == 0:
+                continue
+            positive = self.data[edge_type].edge_index[:, positions.to(self.device)]
+            negative = sample_negatives(positive, self.data[edge_type[2]].num_nodes, generator)
+            source, _, target = edge_type
+            aucs["|".join(edge_type)] = auc(
+                self.model.score(h[source][positive[0]], h[target][positive[1]]),
+                self.model.score(h[source][negative[0]], h[target][negative[1]]),
+            )
+        result: dict[str, Any] = {"auc": aucs}
+        valid = [v for v in aucs.values() if not math.isnan(v)]
+        result["auc_mean"] = float(np.mean(valid)) if valid else float("nan")
+        pairs = self.split.fit_val if which == "val" else self.split.fit_test
+        if pairs is not None and len(pairs):
+            result.update(self.retrieval(h, pairs))
+        return result
+
+    def retrieval(self, h: dict[str, Tensor], pairs: GradedPairs) -> dict[str, Any]:
+        """Candidate → posting ranking over every posting, by cosine of the vectors."""
+        grades = grade_table(pairs.candidate, pairs.posting, pairs.grade)
+        queries = sorted(q for q, judged in grades.items() if max(judged.values()) >= 2)
+        if not queries:
+            return {}
+        candidates = torch.nn.functional.normalize(h["candidate"][queries], dim=-1)
+        postings = torch.nn.functional.normalize(h["posting"], dim=-1)
+        scores = (candidates @ postings.t()).cpu().numpy()
+        degree = torch.bincount(
+            self.data["candidate", "has_skill", "skill"].edge_index[0],
+            minlength=self.data["candidate"].num_nodes,
+        ).tolist()
+        return {
+            "retrieval": ranking_metrics(scores, grades, queries),
+            "retrieval_by_degree": ranking_by_degree(
+                scores, grades, queries, dict(enumerate(degree))
+            ),
+        }
+
+    def _score(self, metrics: dict[str, Any]) -> float:
+        if "retrieval" in metrics:
+            return float(metrics["retrieval"]["ndcg@10"]) + 0.1 * float(metrics["auc_mean"])
+        return float(metrics["auc_mean"])
+
+    def state(self) -> dict[str, Any]:
+        """Everything needed to resume: weights, optimiser, generators, progress."""
+        return {
+            "config": asdict(self.config),
+            "epoch": self.epoch,
+            "model": self.model.state_dict(),
+            "optimizer": self.optimizer.state_dict(),
+            "generator": self.generator.get_state(),
+            "cpu_generator": self._cpu_generator().get_state(),
+            "history": self.history,
+            "best_score": self.best_score,
+            "best_state": self.best_state,
+            "best_epoch": self.best_epoch,
+        }
+
+    def load_state(self, state: dict[str, Any]) -> None:
+        """Continue from :meth:`state` (a checkpoint)."""
+        self.model.load_state_dict(state["model"])
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.generator.set_state(state["generator"])
+        self._cpu_generator().set_state(state["cpu_generator"])
+        self.epoch = int(state["epoch"])
+        self.history = list(state["history"])
+        self.best_score = float(state["best_score"])
+        self.best_state = state["best_state"]
+        self.best_epoch = int(state["best_epoch"])
+
+    def run(self, *, progress: bool = True, checkpoint: Path | None = None) -> TrainResult:
+        """Train with early stopping on the validation score, then test the best model.
+
+        Args:
+            progress: Show a progress bar with the loss.
+            checkpoint: File rewritten every ``checkpoint_every`` epochs; when it
+                exists already, training resumes from it.
+        """
+        if checkpoint is not None and checkpoint.is_file():
+            self.load_state(torch.load(checkpoint, map_location=self.device, weights_only=False))
+        started = time.monotonic()
+        bar = tqdm(
+            total=self.config.epochs,
+            initial=self.epoch,
+            desc=f"train {self.config.encoder}",
+            unit="epoch",
+            disable=not progress or self.rank != 0,
+        )
+        while self.epoch < self.config.epochs:
+            loss = self.train_epoch()
+            self.epoch += 1
+            bar.update(1)
+            entry: dict[str, float] = {"epoch": self.epoch, "loss": loss}
+            if self.epoch % self.config.eval_every == 0 or self.epoch == self.config.epochs:
+                metrics = self.evaluate("val")
+                score = self._score(metrics)
+                entry["val_score"] = score
+                if score > self.best_score:
+                    self.best_score, self.best_epoch = score, self.epoch
+                    self.best_state = copy.deepcopy(self.model.state_dict())
+                bar.set_postfix(loss=f"{loss:.4f}", val=f"{score:.4f}", best=self.best_epoch)
+            else:
+                bar.set_postfix(loss=f"{loss:.4f}")
+            self.history.append(entry)
+            if (
+                checkpoint is not None
+                and self.rank == 0
+                and self.epoch % self.config.checkpoint_every == 0
+            ):
+                checkpoint.parent.mkdir(parents=True, exist_ok=True)
+                torch.save(self.state(), checkpoint)
+            if self.epoch - self.best_epoch >= self.config.patience and self.best_state is not None:
+                break
+        bar.close()
+        if self.best_state is not None:
+            self.model.load_state_dict(self.best_state)
+        metrics = {
+            "val": self.evaluate("val"),
+            "test": self.evaluate("test"),
+            "best_epoch": self.best_epoch,
+            "epochs_run": self.epoch,
+            "seconds": round(time.monotonic() - started, 2),
+            "parameters": sum(p.numel() for p in self.model.parameters()),
+        }
+        return TrainResult(self.model, self.split, metrics, self.history)
