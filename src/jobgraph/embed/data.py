@@ -20,19 +20,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
-from neo4j import Driver
 from torch_geometric.data import HeteroData
 from tqdm import tqdm
 
 from jobgraph.errors import JobgraphError
-from jobgraph.graph.export import EDGE_SPECS, NODE_QUERIES, edge_pages, node_pages
+
+if TYPE_CHECKING:  # the graph layer (and the neo4j driver) only where the graph is read
+    from neo4j import Driver
 
 FORMAT = "jobgraph-snapshot/1"
-NODE_TYPES: tuple[str, ...] = tuple(NODE_QUERIES)
+NODE_TYPES: tuple[str, ...] = ("skill", "occupation", "candidate", "posting")
 TAXONOMY_TYPES = ("skill", "occupation")
 EdgeType = tuple[str, str, str]
 
@@ -64,6 +65,8 @@ def read_graph(
     driver: Driver, *, database: str = "neo4j", page_size: int = 5_000, progress: bool = True
 ) -> GraphReadout:
     """Stream every node and edge the snapshot needs out of Neo4j, page by page."""
+    from jobgraph.graph.export import EDGE_SPECS, edge_pages, node_pages
+
     readout = GraphReadout({}, {}, {}, {}, set())
     bar = tqdm(desc="export", unit="row", disable=not progress)
     for node_type in NODE_TYPES:

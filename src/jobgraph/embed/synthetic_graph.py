@@ -38,7 +38,8 @@ def _edges(
     anywhere = torch.randint(0, targets, (count,), generator=generator)
     keep_family = torch.rand(count, generator=generator) < in_family
     tail = torch.where(keep_family, same, anywhere)
-    return torch.stack([head, tail])
+    unique = torch.unique(head * targets + tail)  # one edge per pair, as MERGE leaves it
+    return torch.stack([unique // targets, unique % targets])
 
 
 def synthetic_graph(
@@ -52,6 +53,7 @@ def synthetic_graph(
     skills_per_candidate: float = 10.0,
     skills_per_posting: float = 10.0,
     seed: int = 0,
+    with_ids: bool = True,
 ) -> HeteroData:
     """A random snapshot-shaped ``HeteroData``.
 
@@ -61,6 +63,7 @@ def synthetic_graph(
         families: Latent families the nodes fall into.
         skills_per_candidate, skills_per_posting: Mean out-degree of those edges.
         seed: Random seed.
+        with_ids: Give nodes string ids (skip for very large benchmark graphs).
     """
     generator = torch.Generator().manual_seed(seed)
     counts = {
@@ -77,8 +80,9 @@ def synthetic_graph(
         data[node_type].x = torch.nn.functional.normalize(x, dim=-1)
         data[node_type].num_nodes = n
         data[node_type].has_features = torch.ones(n, dtype=torch.bool)
-        data[node_type].node_ids = [f"{node_type}-{i}" for i in range(n)]
-        data[node_type].sources = [None] * n
+        if with_ids:
+            data[node_type].node_ids = [f"{node_type}-{i}" for i in range(n)]
+            data[node_type].sources = [None] * n
     plan = [
         (("candidate", "has_skill", "skill"), skills_per_candidate),
         (("candidate", "worked_as", "occupation"), 1.5),
