@@ -1,0 +1,2 @@
+// Drop one vector index by name (before recreating it with other dimensions).
+DROP INDEX $name IF EXISTS
