@@ -1,4 +1,4 @@
-"""Helpers every command group shares: settings, the driver, output."""
+"""Helpers every command group shares: settings, the driver, output, errors."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 from neo4j import Driver
+from neo4j.exceptions import DriverError, Neo4jError
 
 from jobgraph.config import Settings
 from jobgraph.errors import JobgraphError
@@ -52,11 +53,19 @@ def human_bytes(size: int) -> str:
 
 
 class JobgraphGroup(click.Group):
-    """A group that turns JobgraphError into a one-line message."""
+    """A group that turns JobgraphError, and a lost Neo4j connection, into one line."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except JobgraphError as error:
             click.echo(f"error: {error}", err=True)
+            ctx.exit(1)
+        except (DriverError, Neo4jError) as error:
+            from jobgraph.graph.connection import unavailable_error
+
+            translated = unavailable_error(error)
+            if translated is None:
+                raise
+            click.echo(f"error: {translated}", err=True)
             ctx.exit(1)

@@ -19,7 +19,12 @@ def _ingest_options(function: F) -> F:
         click.argument("paths", nargs=-1, required=True),
         click.option("--workers", type=int, default=None, help="Parser processes (default: CPUs)."),
         click.option("--batch-size", default=500, show_default=True, help="Records per write."),
-        click.option("--text-column", default=None, help="CSV column with the document text."),
+        click.option(
+            "--text-column",
+            multiple=True,
+            help="CSV column with the document text; repeat to join several, each under "
+            "its name (default: a text/description column, else every long-text column).",
+        ),
         click.option("--id-column", default=None, help="CSV column with a stable id."),
         click.option(
             "--failures",
@@ -44,7 +49,7 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
     items = list(
         discover(
             paths,
-            text_column=options["text_column"],
+            text_column=options["text_column"] or None,
             id_column=options["id_column"],
             title_column=options.get("title_column"),
         )
@@ -63,10 +68,11 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
     if options["as_json"]:
         echo_json({**report.to_dict(), "failures": [vars(f) for f in report.failed[:100]]})
         return
+    repeated = f" ({report.repeated:,} repeat an earlier id)" if report.repeated else ""
     click.echo(
-        f"{kind}s: {report.ingested:,} ingested, {report.unchanged:,} unchanged, "
-        f"{len(report.failed):,} failed in {report.seconds:.1f}s "
-        f"({report.relationships:,} relationships written)"
+        f"{kind}s: {report.total:,} read: {report.ingested:,} ingested, "
+        f"{report.unchanged:,} unchanged{repeated}, {len(report.failed):,} failed "
+        f"in {report.seconds:.1f}s ({report.relationships:,} relationships written)"
     )
     for failure in report.failed[:10]:
         click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)

@@ -12,9 +12,13 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
+    ConnectionPoolError,
     DriverError,
+    IncompleteCommit,
     Neo4jError,
     ServiceUnavailable,
+    SessionExpired,
+    TransientError,
 )
 
 from jobgraph.config import Settings
@@ -108,3 +112,46 @@ def connect(uri: str, auth: tuple[str, str] | None) -> Driver:
             f"cannot reach Neo4j at {uri}; is the server running and NEO4J_URI right?"
         ) from error
     return driver
+
+
+# Said after every lost connection: what was kept and what to do.
+_WHAT_WAS_KEPT = (
+    "every write batch is committed whole or not at all, so the graph holds only "
+    "complete batches; once Neo4j is up again (`jobgraph neo4j start` for the local "
+    "server) re-run the same command: it continues safely"
+)
+
+
+def _one_line(error: Exception) -> str:
+    detail = " ".join(str(error).split()) or "no details"
+    return f"{type(error).__name__}: {detail[:200]}"
+
+
+def unavailable_error(error: Exception) -> GraphUnavailableError | None:
+    """Translate a driver error meaning "the server went away" into one clear error.
+
+    A lost connection, a server that stopped or restarted, or a database that
+    is temporarily unavailable, raised by the driver in the middle of any
+    command (after the driver's own retries), becomes a
+    :class:`~jobgraph.errors.GraphUnavailableError` whose message says what
+    happened, what was kept and that re-running is safe.
+
+    Args:
+        error: Any exception.
+
+    Returns:
+        The translated error, or ``None`` when ``error`` is something else (a
+        Cypher or constraint error is a bug or bad data, not an outage).
+    """
+    if isinstance(error, IncompleteCommit):
+        happened = (
+            "the connection to Neo4j was lost while a batch was being committed "
+            "(that one batch may or may not have been kept)"
+        )
+    elif isinstance(error, ServiceUnavailable | SessionExpired | ConnectionPoolError):
+        happened = "lost the connection to Neo4j (the server stopped, restarted or is unreachable)"
+    elif isinstance(error, TransientError):
+        happened = "Neo4j was temporarily unavailable and the driver's retries ran out"
+    else:
+        return None
+    return GraphUnavailableError(f"{happened} [{_one_line(error)}]; {_WHAT_WAS_KEPT}")
