@@ -118,6 +118,7 @@ def ingest(
     failures_path: Path | None = None,
     progress: bool = True,
     total: int | None = None,
+    after_write: Callable[[list[Record]], None] | None = None,
 ) -> IngestReport:
     """Parse and write every document; failures are reported, never fatal.
 
@@ -133,6 +134,9 @@ def ingest(
             when something failed).
         progress: Show a progress bar.
         total: Number of documents, for the progress bar.
+        after_write: Called with the records of each batch that were written
+            (new or changed), after their transaction; ingest uses it to add
+            text vectors (:class:`jobgraph.embed.text_features.IngestVectorHook`).
 
     Returns:
         Counts of ingested, unchanged and failed documents, with timings.
@@ -173,6 +177,9 @@ def ingest(
             seen_ids.add(record.id)
         report.relationships += outcome.relationships
         report.write_seconds += outcome.seconds
+        if after_write is not None and outcome.written:
+            written = set(outcome.written)
+            after_write([record for record in batch if record.id in written])
         batch.clear()
 
     batch: list[Record] = []
