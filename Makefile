@@ -44,6 +44,8 @@ demo: install neo4j-install
 	$(BIN)/jobgraph ingest resumes $(DEMO_DIR)/resumes $(DEMO_DIR)/gold/resumes --failures $(DEMO_DIR)/resume-failures.jsonl
 	$(BIN)/jobgraph ingest postings $(DEMO_DIR)/postings $(DEMO_DIR)/gold/postings --failures $(DEMO_DIR)/posting-failures.jsonl
 	$(BIN)/jobgraph db status
+	$(BIN)/jobgraph careers mine
+	$(BIN)/jobgraph careers demo
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache

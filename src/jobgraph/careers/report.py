@@ -39,7 +39,8 @@ def next_roles_text(title: str, roles: Sequence[NextRole]) -> list[str]:
 def path_text(path: CareerPath, titles: Mapping[str, str], number: int = 1) -> list[str]:
     """One path: the chain of titles, then each step's likelihood and gap."""
     chain = " -> ".join(titles.get(oid, oid) for oid in path.occupation_ids)
-    lines = [f"Path {number} (cost {path.cost:.2f}, {len(path.steps)} steps): {chain}"]
+    steps = f"{len(path.steps)} step" + ("s" if len(path.steps) > 1 else "")
+    lines = [f"Path {number} (cost {path.cost:.2f}, {steps}): {chain}"]
     for index, step in enumerate(path.steps, start=1):
         now = "could apply now" if step.ready_now else "not yet"
         lines.append(
@@ -60,6 +61,7 @@ def unlocks_text(unlocks: Sequence[SkillUnlock], titles: Mapping[str, str]) -> l
         opened = ", ".join(titles.get(oid, oid) for oid in unlock.roles_opened[:4]) or "-"
         lines.append(
             f"  {unlock.name}: opens {len(unlock.roles_opened)} role(s) ({opened}), "
-            f"{len(unlock.postings_opened)} posting(s); missing from {unlock.roles_closer} suggestions"
+            f"{len(unlock.postings_opened)} posting(s); "
+            f"missing from {unlock.roles_closer} suggestions"
         )
     return lines
