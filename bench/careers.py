@@ -88,7 +88,7 @@ def main() -> None:
         histories = work_histories(driver, database)
     started = time.monotonic()
     results = evaluate_holdout(profiles, histories, ablation_configs(), folds=args.folds,
-                               seed=args.seed)
+                               seed=args.seed, progress=True)
     report: dict[str, Any] = {
         "corpus": "configured graph" if args.graph else
         f"jobgraph synth --candidates {args.candidates} --postings {args.postings} "

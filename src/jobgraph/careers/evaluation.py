@@ -13,6 +13,8 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tqdm import tqdm
+
 from jobgraph.careers.mining import mine_transitions, moves
 from jobgraph.careers.model import OccupationProfile, WorkHistory
 from jobgraph.careers.recommend import DEFAULT_WEIGHTS, SOURCES, CareerModel
@@ -72,6 +74,7 @@ def evaluate_holdout(
     folds: int = 5,
     seed: int = 7,
     max_k: int = max(KS),
+    progress: bool = False,
 ) -> dict[str, dict[str, dict[str, float | int]]]:
     """Cross-validated hit@k of each weight configuration.
 
@@ -82,12 +85,13 @@ def evaluate_holdout(
         folds: Number of candidate folds (each held out once).
         seed: Fold assignment seed.
         max_k: Suggestions ranked per test move.
+        progress: Show a progress bar over the folds.
 
     Returns:
         Config name -> {"all": ..., "warm": ..., "cold": ...} summaries.
     """
     tallies = {name: {part: Tally() for part in ("all", "warm", "cold")} for name in configs}
-    for fold in range(folds):
+    for fold in tqdm(range(folds), desc="folds", unit="fold", disable=not progress):
         train = [h for h in histories if fold_of(h.candidate_id, folds, seed) != fold]
         test = [h for h in histories if fold_of(h.candidate_id, folds, seed) == fold]
         transitions = mine_transitions(train)

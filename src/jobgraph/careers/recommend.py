@@ -76,6 +76,7 @@ class CareerModel:
         for transition in self.transitions:
             self._outgoing[transition.from_id][transition.to_id] = transition
         self._titles = {oid: profile.title for oid, profile in self.profiles.items()}
+        self._weights = {oid: profile.skill_weights() for oid, profile in self.profiles.items()}
         self._by_skill: dict[str, set[str]] = defaultdict(set)
         self._by_family: dict[str, set[str]] = defaultdict(set)
         self._children: dict[str, set[str]] = defaultdict(set)
@@ -172,10 +173,10 @@ class CareerModel:
     def _skills_evidence(
         self, source: OccupationProfile, target: OccupationProfile, held: frozenset[str] | None
     ) -> Scored:
-        between = skill_similarity(source, target)
+        between = skill_similarity(source, target, self._weights)
         if held is None:
             return between
-        covered = coverage(held, target.skill_weights())
+        covered = coverage(held, self._weights[target.id])
         detail = f"you hold {covered:.0%} of what it requires"
         if between is None:
             return covered, detail
@@ -204,18 +205,19 @@ class CareerModel:
         Raises:
             KeyError: ``source_id`` is not an occupation of the model.
         """
-        source = self.profiles[source_id]
-        have = held if held is not None else frozenset(source.skill_weights())
-        roles: list[NextRole] = []
+        have = held if held is not None else frozenset(self._weights[source_id])
+        scored: list[tuple[float, str, str, list[Evidence]]] = []
         for target_id in self.candidates(source_id):
             if target_id in exclude:
                 continue
             score, evidence = self.evidence(source_id, target_id, held)
-            if score <= 0:
-                continue
-            roles.append(self._role(target_id, score, evidence, have))
-        roles.sort(key=lambda role: (-role.score, role.title, role.occupation_id))
-        return roles if limit is None else roles[:limit]
+            if score > 0:
+                scored.append((-round(score, 4), self._titles[target_id], target_id, evidence))
+        scored.sort(key=lambda entry: entry[:3])
+        chosen = scored if limit is None else scored[:limit]
+        # Missing and shared skills are listed only for the suggestions returned.
+        return [self._role(oid, -negative, evidence, have)
+                for negative, _, oid, evidence in chosen]
 
     def _role(
         self, target_id: str, score: float, evidence: list[Evidence], have: frozenset[str]
@@ -228,7 +230,7 @@ class CareerModel:
             evidence=evidence,
             shared_skills=sorted({s.name for s in target.skills if s.id in have}),
             missing_skills=missing_skills(target, have),
-            coverage=round(coverage(have, target.skill_weights()), 4),
+            coverage=round(coverage(have, self._weights[target_id]), 4),
         )
 
 

@@ -70,12 +70,14 @@ def careers_next(
     database = settings_of(ctx).neo4j_database
     with open_driver_for(ctx) as driver:
         if every:
+            from tqdm import tqdm
+
             from jobgraph.careers.service import load_model
 
             model = load_model(driver, database)
             echo_json({
                 oid: [role.occupation_id for role in model.next_roles(oid, limit=limit)]
-                for oid in sorted(model.profiles)
+                for oid in tqdm(sorted(model.profiles), desc="next roles", unit="occupation")
             })
             return
         model, start, view = _start(driver, database, candidate, occupation)
