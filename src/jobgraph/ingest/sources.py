@@ -166,7 +166,8 @@ def _csv_items(
         text = _row_text(row.values, columns)
         if not text.strip():
             shown = ", ".join(repr(c) for c in columns)
-            yield SourceFailure(source, f"empty text in column {shown}")
+            plural = "s" if len(columns) > 1 else ""
+            yield SourceFailure(source, f"empty text in column{plural} {shown}")
             continue
         yield SourceItem(
             source=source,
