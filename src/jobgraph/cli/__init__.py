@@ -14,6 +14,7 @@ from jobgraph.cli.common import JobgraphGroup, echo_json, settings_of
 from jobgraph.cli.cypher import cypher
 from jobgraph.cli.db import db
 from jobgraph.cli.documents import parse_command, synth_command
+from jobgraph.cli.embed import embed
 from jobgraph.cli.evaluate import evaluate
 from jobgraph.cli.ingest import ingest
 from jobgraph.cli.neo4j_server import neo4j
@@ -40,5 +41,6 @@ for command in (neo4j, db, taxonomy, parse_command, synth_command, evaluate, ing
     main.add_command(command)
 main.add_command(careers)
 main.add_command(cypher)
+main.add_command(embed)
 
 __all__ = ["main"]

@@ -30,15 +30,16 @@ def db_init(ctx: click.Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def db_status(ctx: click.Context, as_json: bool) -> None:
-    """Print node counts by label and relationship counts by type."""
-    from jobgraph.graph.schema import graph_counts, schema_objects
+    """Print node counts by label, relationship counts by type and the vector indexes."""
+    from jobgraph.graph.schema import graph_counts, schema_objects, vector_indexes
 
     settings = settings_of(ctx)
     with open_driver_for(ctx) as driver:
         counts = graph_counts(driver, settings.neo4j_database)
         objects = schema_objects(driver, settings.neo4j_database)
+        vectors = vector_indexes(driver, settings.neo4j_database)
     if as_json:
-        echo_json({**counts, "indexes": objects})
+        echo_json({**counts, "indexes": objects, "vector_indexes": vectors})
         return
     click.echo(f"indexes and constraints: {len(objects)} "
                f"({sum(1 for o in objects if o['state'] == 'ONLINE')} online)")
@@ -48,6 +49,13 @@ def db_status(ctx: click.Context, as_json: bool) -> None:
     click.echo("relationships:")
     for rel_type, count in counts["relationships"].items() or [("(none)", 0)]:
         click.echo(f"  {rel_type:<24}{count:>10,}")
+    click.echo("vector indexes:")
+    for index in vectors:
+        target = f"{index['label']}.{index['property']}"
+        dimensions = index["dimensions"] or "?"
+        click.echo(f"  {index['name']:<28}{target:<30}{dimensions:>5} dims  {index['state']}")
+    if not vectors:
+        click.echo("  (none: jobgraph embed text creates them)")
 
 
 @db.command("reset")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from typing import Any
 
 import click
@@ -34,6 +35,11 @@ def _ingest_options(function: F) -> F:
             help="JSONL file listing failed documents (written only on failure).",
         ),
         click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
+        click.option(
+            "--no-vectors",
+            is_flag=True,
+            help="Skip text vectors (fill later: jobgraph embed text).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -54,16 +60,30 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
             title_column=options.get("title_column"),
         )
     )
-    with open_driver_for(ctx) as driver:
+    settings = settings_of(ctx)
+    with open_driver_for(ctx) as driver, ExitStack() as stack:
+        vector_hook = None
+        if not options.get("no_vectors"):
+            from jobgraph.cli.embed import text_encoder_for, vector_cache_for
+            from jobgraph.embed.text_features import IngestVectorHook
+
+            cache = stack.enter_context(vector_cache_for(settings))
+            vector_hook = IngestVectorHook(
+                driver,
+                database=settings.neo4j_database,
+                encoder=text_encoder_for(settings),
+                cache=cache,
+            )
         report = run(
             driver,
             items,
             kind,  # type: ignore[arg-type]
-            database=settings_of(ctx).neo4j_database,
+            database=settings.neo4j_database,
             workers=options["workers"],
             batch_size=options["batch_size"],
             with_pii=options.get("with_pii", False),
             failures_path=Path(options["failures"]),
+            after_write=vector_hook,
         )
     if options["as_json"]:
         echo_json({**report.to_dict(), "failures": [vars(f) for f in report.failed[:100]]})

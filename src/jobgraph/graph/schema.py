@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from neo4j import Driver, RoutingControl
 
@@ -51,6 +52,14 @@ def schema_objects(driver: Driver, database: str = "neo4j") -> list[dict[str, ob
     """Return every index and constraint-backing index with its state."""
     records, _, _ = driver.execute_query(
         load_query("db_schema_objects"), database_=database, routing_=RoutingControl.READ
+    )
+    return [dict(record) for record in records]
+
+
+def vector_indexes(driver: Driver, database: str = "neo4j") -> list[dict[str, Any]]:
+    """Return every vector index: name, label, property, dimensions, similarity, state."""
+    records, _, _ = driver.execute_query(
+        load_query("vector_indexes"), database_=database, routing_=RoutingControl.READ
     )
     return [dict(record) for record in records]
 

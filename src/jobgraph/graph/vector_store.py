@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from jobgraph.errors import JobgraphError
 from jobgraph.graph.cypher import load_query
+from jobgraph.graph.schema import vector_indexes
 
 TEXT_PROPERTY = "text_embedding"
 GNN_PROPERTY = "gnn_embedding"
@@ -76,10 +77,7 @@ def _statement(name: str, label: str, property: str) -> LiteralString:
 
 def list_vector_indexes(driver: Driver, *, database: str = "neo4j") -> list[dict[str, Any]]:
     """Return every vector index: name, label, property, dimensions, similarity, state."""
-    records, _, _ = driver.execute_query(
-        load_query("vector_indexes"), database_=database, routing_=RoutingControl.READ
-    )
-    return [dict(record) for record in records]
+    return vector_indexes(driver, database)
 
 
 def ensure_vector_index(
@@ -115,6 +113,20 @@ def ensure_vector_index(
         name=name,
         seconds=INDEX_ONLINE_SECONDS,
         database_=database,
+    )
+
+
+def drop_vector_index(
+    driver: Driver, label: str, property: str, *, database: str = "neo4j"
+) -> None:
+    """Drop the vector index on ``label.property`` if there is one.
+
+    Writing many vectors into an indexed property is slow (each commit inserts
+    into the HNSW graph); for a full rewrite, drop the index, write, then call
+    :func:`ensure_vector_index`, which builds it in one pass.
+    """
+    driver.execute_query(
+        load_query("vector_index_drop"), name=vector_index_name(label, property), database_=database
     )
 
 
