@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python bench/careers.py [--candidates 600] [--postings 100] [--folds 5]
+    .venv/bin/python bench/careers.py --imports # also ESCO + O*NET: agreement with ESCO
     .venv/bin/python bench/careers.py --graph   # the graph the settings point at, read only
 
 By default a synthetic corpus is generated (``jobgraph synth``), ingested into a
@@ -27,8 +28,9 @@ from typing import Any
 
 from neo4j import Driver
 
-from jobgraph.careers.evaluation import ablation_configs, evaluate_holdout
-from jobgraph.careers.mining import moves
+from jobgraph.careers.evaluation import ablation_configs, evaluate_holdout, hierarchy_agreement
+from jobgraph.careers.mining import mine_transitions, moves
+from jobgraph.careers.recommend import CareerModel
 from jobgraph.careers.service import profiles_from_rows, work_histories
 from jobgraph.config import Settings
 from jobgraph.graph.careers import read_occupation_profiles
@@ -39,8 +41,12 @@ from jobgraph.ingest.pipeline import ingest
 from jobgraph.ingest.sources import discover
 from jobgraph.synth import generate_corpus
 from jobgraph.taxonomy.builtin import builtin_taxonomy
+from jobgraph.taxonomy.esco import load_esco
+from jobgraph.taxonomy.linking import link_same_as
+from jobgraph.taxonomy.onet import load_onet
 
 RESULTS = Path(__file__).parent / "results"
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 def _fresh_graph(stack: ExitStack, root: Path, args: argparse.Namespace) -> Driver:
@@ -59,7 +65,25 @@ def _fresh_graph(stack: ExitStack, root: Path, args: argparse.Namespace) -> Driv
     write_taxonomy(driver, builtin_taxonomy())
     ingest(driver, discover([str(root / "corpus" / "resumes")]), "resume", workers=args.workers,
            progress=True)
+    if args.imports:
+        _import_esco_onet(driver)
     return driver
+
+
+def _import_esco_onet(driver: Driver) -> None:
+    """Import ESCO and O*NET from ../shared/data, linked to the built-in taxonomy."""
+    builtin = builtin_taxonomy()
+    for folder, load in (("esco-1.2.0", load_esco), ("onet-29.2", load_onet)):
+        imported = load(SHARED_DATA / folder)
+        imported.same_as.extend(link_same_as(builtin, imported))
+        write_taxonomy(driver, imported, progress=True)
+
+
+def _agreement(model: CareerModel) -> dict[str, Any]:
+    """O*NET suggestions against ESCO's hierarchy, for a few blends."""
+    configs = ablation_configs()
+    chosen = ["full", "only skills", "only level", "only family", "without level"]
+    return {name: hierarchy_agreement(model.with_weights(configs[name])) for name in chosen}
 
 
 def main() -> None:
@@ -71,6 +95,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--graph", action="store_true", help="read the configured graph")
+    parser.add_argument("--imports", action="store_true",
+                        help="also import ESCO and O*NET from ../shared/data and report how "
+                        "O*NET suggestions agree with ESCO's hierarchy")
     parser.add_argument("--out", type=Path, default=RESULTS / "careers.json")
     args = parser.parse_args()
 
@@ -86,6 +113,8 @@ def main() -> None:
         prepared = time.monotonic() - started
         profiles = profiles_from_rows(read_occupation_profiles(driver, database))
         histories = work_histories(driver, database)
+    if args.imports and not args.graph and not SHARED_DATA.is_dir():
+        raise SystemExit(f"--imports: {SHARED_DATA} is absent")
     started = time.monotonic()
     results = evaluate_holdout(profiles, histories, ablation_configs(), folds=args.folds,
                                seed=args.seed, progress=True)
@@ -102,6 +131,12 @@ def main() -> None:
         "machine": f"{platform.machine()}, {platform.python_version()}",
         "results": results,
     }
+    sources = {profile.source for profile in profiles.values()}
+    if {"esco", "onet"} <= sources:
+        started = time.monotonic()
+        model = CareerModel(profiles, mine_transitions(histories))
+        report["onet_vs_esco_hierarchy"] = _agreement(model)
+        report["agreement_seconds"] = round(time.monotonic() - started, 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps(report, indent=2))

@@ -10,6 +10,7 @@ apart as "cold": there only similarity can answer.
 from __future__ import annotations
 
 import hashlib
+import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from jobgraph.careers.model import OccupationProfile, WorkHistory
 from jobgraph.careers.recommend import DEFAULT_WEIGHTS, SOURCES, CareerModel
 
 KS = (1, 5, 10)
+SUGGESTIONS_SCANNED = 50  # hierarchy agreement: suggestions searched for linked ones
 
 
 @dataclass
@@ -118,4 +120,79 @@ def evaluate_holdout(
     return {
         name: {part: tally.summary() for part, tally in parts.items()}
         for name, parts in tallies.items()
+    }
+
+
+def _counterparts(profiles: Mapping[str, OccupationProfile], oid: str, reference: str) -> set[str]:
+    """``reference`` occupations linked by SAME_AS, directly or through one built-in entry."""
+    found: set[str] = set()
+    for linked in profiles[oid].same_as:
+        other = profiles.get(linked)
+        if other is None:
+            continue
+        if other.source == reference:
+            found.add(linked)
+            continue
+        found |= {x for x in other.same_as if x in profiles and profiles[x].source == reference}
+    return found
+
+
+def hierarchy_agreement(
+    model: CareerModel,
+    *,
+    source: str = "onet",
+    reference: str = "esco",
+    k: int = 10,
+    seed: int = 7,
+) -> dict[str, float | int]:
+    """How often suggestions for ``source`` occupations agree with ``reference``'s hierarchy.
+
+    For each ``source`` occupation with a ``reference`` counterpart (SAME_AS, or
+    through a built-in entry), its top ``k`` suggestions among ``source``
+    occupations that also have a counterpart (within the 50 best) are checked: one agrees
+    when its counterpart lies within two BROADER links of the occupation's
+    (itself, parent, child, sibling, grandparent, aunt). Random ``source``
+    pairs give the baseline.
+
+    Returns:
+        Occupations and suggestions checked, the agreeing share and the random share.
+    """
+    profiles = model.profiles
+    children: dict[str, set[str]] = {}
+    for profile in profiles.values():
+        for parent in profile.broader:
+            children.setdefault(parent, set()).add(profile.id)
+
+    def neighbourhood(oid: str) -> set[str]:
+        parents = set(profiles[oid].broader)
+        near = {oid} | parents | children.get(oid, set())
+        for parent in parents:
+            near |= children.get(parent, set()) | set(profiles[parent].broader)
+        return near
+
+    linked = {
+        oid: _counterparts(profiles, oid, reference)
+        for oid, profile in profiles.items()
+        if profile.source == source
+    }
+    linked = {oid: refs for oid, refs in linked.items() if refs}
+    rng = random.Random(seed)
+    pool = sorted(linked)
+    agree = checked = random_agree = random_checked = 0
+    for oid in tqdm(pool, desc=f"{source} vs {reference}", unit="occupation", leave=False):
+        near = set().union(*(neighbourhood(ref) for ref in linked[oid]))
+        ranked = model.next_roles(oid, limit=SUGGESTIONS_SCANNED)
+        suggestions = [r.occupation_id for r in ranked if r.occupation_id in linked][:k]
+        for other in suggestions:
+            checked += 1
+            agree += bool(linked[other] & near)
+        for other in rng.sample(pool, min(k, len(pool))):
+            if other != oid:
+                random_checked += 1
+                random_agree += bool(linked[other] & near)
+    return {
+        "occupations": len(pool),
+        "suggestions": checked,
+        "agreeing_share": round(agree / checked, 4) if checked else 0.0,
+        "random_share": round(random_agree / random_checked, 4) if random_checked else 0.0,
     }

@@ -39,6 +39,7 @@ from jobgraph.careers.similarity import (
     hierarchy_similarity,
     level_fit,
     skill_similarity,
+    vector_norm,
 )
 
 PairScorer = Callable[[OccupationProfile, OccupationProfile], Scored]
@@ -53,6 +54,12 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 }
 SOURCES = tuple(DEFAULT_WEIGHTS)
 MAX_FAMILY_CANDIDATES = 300  # beyond this a family is too broad to scan whole
+# Imported taxonomies share generic skills among hundreds of occupations; only the
+# occupations with the most shared skill weight are scored in full.
+MAX_SKILL_CANDIDATES = 150
+# A skill nearly every occupation of a source lists (O*NET's "Active Listening")
+# says nothing about which ones are near; it still counts in the skills evidence.
+MAX_SKILL_SPREAD = 300
 
 
 @dataclass
@@ -77,6 +84,7 @@ class CareerModel:
             self._outgoing[transition.from_id][transition.to_id] = transition
         self._titles = {oid: profile.title for oid, profile in self.profiles.items()}
         self._weights = {oid: profile.skill_weights() for oid, profile in self.profiles.items()}
+        self._norms = {oid: vector_norm(weights) for oid, weights in self._weights.items()}
         self._by_skill: dict[str, set[str]] = defaultdict(set)
         self._by_family: dict[str, set[str]] = defaultdict(set)
         self._children: dict[str, set[str]] = defaultdict(set)
@@ -108,8 +116,7 @@ class CareerModel:
         source = self.profiles[source_id]
         found = set(self._outgoing.get(source_id, {}))
         if self._on("skills") or self._on("level"):
-            for skill in source.skills:
-                found |= self._by_skill.get(skill.id, set())
+            found |= self._nearest_by_skills(source_id)
         if self._on("hierarchy") or self._on("level"):
             found |= set(source.broader) | set(source.same_as)
             found |= self._children.get(source_id, set())
@@ -122,6 +129,20 @@ class CareerModel:
             found |= set(self.profiles)
         found.discard(source_id)
         return {oid for oid in found if oid in self.profiles}
+
+    def _nearest_by_skills(self, source_id: str) -> set[str]:
+        """The occupations sharing the most required-skill weight (dot product) with one."""
+        overlap: dict[str, float] = defaultdict(float)
+        for skill_id, weight in self._weights[source_id].items():
+            holders = self._by_skill.get(skill_id, ())
+            if len(holders) > MAX_SKILL_SPREAD:
+                continue
+            for other in holders:
+                overlap[other] += weight * self._weights[other][skill_id]
+        if len(overlap) <= MAX_SKILL_CANDIDATES:
+            return set(overlap)
+        ranked = sorted(overlap.items(), key=lambda item: (-item[1], item[0]))
+        return {oid for oid, _ in ranked[:MAX_SKILL_CANDIDATES]}
 
     def evidence(
         self, source_id: str, target_id: str, held: frozenset[str] | None = None
@@ -173,7 +194,7 @@ class CareerModel:
     def _skills_evidence(
         self, source: OccupationProfile, target: OccupationProfile, held: frozenset[str] | None
     ) -> Scored:
-        between = skill_similarity(source, target, self._weights)
+        between = skill_similarity(source, target, self._weights, self._norms)
         if held is None:
             return between
         covered = coverage(held, self._weights[target.id])

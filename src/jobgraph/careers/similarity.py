@@ -25,12 +25,29 @@ EDUCATION_RANKS = {
 }
 
 
-def weighted_cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
-    """Cosine of two skill-weight vectors (0 when either is empty)."""
+def vector_norm(weights: Mapping[str, float]) -> float:
+    """Euclidean length of a skill-weight vector."""
+    return math.sqrt(sum(w * w for w in weights.values()))
+
+
+def weighted_cosine(
+    left: Mapping[str, float],
+    right: Mapping[str, float],
+    norms: tuple[float, float] | None = None,
+) -> float:
+    """Cosine of two skill-weight vectors (0 when either is empty).
+
+    Args:
+        left: Skill id -> weight.
+        right: Skill id -> weight.
+        norms: Their lengths, when already known.
+    """
     if not left or not right:
         return 0.0
+    if len(left) > len(right):
+        left, right = right, left
     dot = sum(weight * right[skill] for skill, weight in left.items() if skill in right)
-    norm = math.sqrt(sum(w * w for w in left.values()) * sum(w * w for w in right.values()))
+    norm = norms[0] * norms[1] if norms else vector_norm(left) * vector_norm(right)
     return dot / norm if norm else 0.0
 
 
@@ -46,6 +63,7 @@ def skill_similarity(
     source: OccupationProfile,
     target: OccupationProfile,
     weights: Mapping[str, Mapping[str, float]] | None = None,
+    norms: Mapping[str, float] | None = None,
 ) -> Scored:
     """Shared required skills, essential ones weighted above optional ones.
 
@@ -53,6 +71,7 @@ def skill_similarity(
         source: Occupation left.
         target: Occupation considered.
         weights: Precomputed ``skill_weights()`` by occupation id (a speed-up).
+        norms: Precomputed vector lengths by occupation id (a speed-up).
     """
     left = weights[source.id] if weights else source.skill_weights()
     right = weights[target.id] if weights else target.skill_weights()
@@ -60,7 +79,8 @@ def skill_similarity(
         return None
     shared = set(left) & set(right)
     essential = {s.id for s in target.skills if s.essential and s.id in shared}
-    score = weighted_cosine(left, right)
+    known = (norms[source.id], norms[target.id]) if norms else None
+    score = weighted_cosine(left, right, known)
     detail = f"shares {len(shared)} of {len(right)} required skills ({len(essential)} essential)"
     return score, detail
 
