@@ -16,6 +16,7 @@ from jobgraph.cli.db import db
 from jobgraph.cli.documents import parse_command, synth_command
 from jobgraph.cli.embed import embed
 from jobgraph.cli.evaluate import evaluate
+from jobgraph.cli.gnn import GNN_EMBED_COMMANDS, graph, train_command
 from jobgraph.cli.ingest import ingest
 from jobgraph.cli.neo4j_server import neo4j
 from jobgraph.cli.taxonomy import taxonomy
@@ -37,8 +38,20 @@ def show_config(ctx: click.Context) -> None:
     echo_json(settings_of(ctx).to_dict())
 
 
-for command in (neo4j, db, taxonomy, parse_command, synth_command, evaluate, ingest):
+for command in (
+    neo4j,
+    db,
+    taxonomy,
+    parse_command,
+    synth_command,
+    evaluate,
+    ingest,
+    graph,
+    train_command,
+):
     main.add_command(command)
+for command in GNN_EMBED_COMMANDS:  # `embed import|candidate|posting` beside `embed text`
+    embed.add_command(command)
 main.add_command(careers)
 main.add_command(cypher)
 main.add_command(embed)

@@ -138,7 +138,7 @@ class LinkPredictor(nn.Module):
     vector index does.
     """
 
-    def __init__(self, encoder: HeteroEncoder, *, initial_scale: float = 10.0) -> None:
+    def __init__(self, encoder: HeteroEncoder, *, initial_scale: float = 1.0) -> None:
         super().__init__()
         self.encoder = encoder
         self.log_scale = nn.Parameter(torch.tensor(float(initial_scale)).log())
@@ -153,8 +153,8 @@ class LinkPredictor(nn.Module):
         cosine = (F.normalize(source, dim=-1) * F.normalize(target, dim=-1)).sum(-1)
         return self.log_scale.exp() * cosine
 
-    def loss(self, positive: Tensor, negative: Tensor) -> Tensor:
-        """Binary cross-entropy of positive against negative logits."""
+    def loss(self, positive: Tensor, negative: Tensor, *, reduction: str = "mean") -> Tensor:
+        """Binary cross-entropy of positive against negative logits (``mean`` or ``sum``)."""
         logits = torch.cat([positive, negative])
         labels = torch.cat([torch.ones_like(positive), torch.zeros_like(negative)])
-        return F.binary_cross_entropy_with_logits(logits, labels)
+        return F.binary_cross_entropy_with_logits(logits, labels, reduction=reduction)

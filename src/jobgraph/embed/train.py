@@ -40,7 +40,7 @@ class TrainConfig:
     hidden: int = 64
     layers: int = 2
     epochs: int = 300
-    lr: float = 0.01
+    lr: float = 0.005
     batch_size: int = 1_000_000  # supervision edges per edge type per step
     disjoint_ratio: float = 0.3
     hard_ratio: float = 0.5
@@ -97,12 +97,18 @@ class _StepLoss(nn.Module):
         edge_index_dict: dict[EdgeType, Tensor],
         batches: list[tuple[EdgeType, Tensor, Tensor, float]],
     ) -> Tensor:
+        """Sum over edge types of ``weight × BCE-sum of this process's shard``.
+
+        Each batch's weight already divides by the *whole* batch size and
+        multiplies by the number of processes, so DDP's gradient average is the
+        gradient of the single-process mean loss, whatever the shard sizes.
+        """
         h = self.model(x_dict, edge_index_dict)
         total = h[NODE_TYPES[0]].new_zeros(())
         for (source, _, target), positive, negative, weight in batches:
             pos = self.model.score(h[source][positive[0]], h[target][positive[1]])
             neg = self.model.score(h[source][negative[0]], h[target][negative[1]])
-            total = total + weight * self.model.loss(pos, neg)
+            total = total + weight * self.model.loss(pos, neg, reduction="sum")
         return total
 
 
@@ -175,11 +181,17 @@ class Trainer:
             :, pairs.grade.to(self.device) == 0
         ]
 
-    def _shard(self, edges: Tensor) -> Tensor:
-        if self.world == 1:
-            return edges
-        usable = edges.size(1) - edges.size(1) % self.world
-        return edges[:, self.rank : usable : self.world]
+    def _batch(
+        self, edge_type: EdgeType, positive: Tensor, negative: Tensor, weight: float
+    ) -> tuple[EdgeType, Tensor, Tensor, float]:
+        """This process's share of a batch, weighted so shards add up to the batch mean."""
+        count = max(positive.size(1) + negative.size(1), 1)
+        return (
+            edge_type,
+            positive[:, self.rank :: self.world],
+            negative[:, self.rank :: self.world],
+            weight * self.world / count,
+        )
 
     def train_epoch(self) -> float:
         """One optimisation step over a fresh supervision batch; returns the loss."""
@@ -204,13 +216,13 @@ class Trainer:
                 adjacency=self.adjacency[edge_type],
                 hard_ratio=self.config.hard_ratio,
             )
-            batches.append((edge_type, self._shard(positive), self._shard(negative), 1.0))
+            batches.append(self._batch(edge_type, positive, negative, 1.0))
         if self.fit_train is not None:
             positive, hard = self.fit_train
             uniform = sample_negatives(positive, self.data["posting"].num_nodes, self.generator)
             negative = torch.cat([hard, uniform], dim=1)[:, : max(positive.size(1), 1) * 2]
             weight = self.config.fit_weight
-            batches.append((self.FIT, self._shard(positive), self._shard(negative), weight))
+            batches.append(self._batch(self.FIT, positive, negative, weight))
         edge_index_dict = message_graph(self.data, removed)
         self.optimizer.zero_grad()
         loss = self.step_loss(self.x_dict, edge_index_dict, batches)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, Driver, ManagedTransaction
+from neo4j import READ_ACCESS, Driver, ManagedTransaction, RoutingControl
 
 from jobgraph.graph.cypher import load_query
 
@@ -93,3 +93,22 @@ def edge_pages(
 ) -> Iterator[list[dict[str, Any]]]:
     """Yield pages of ``{"source", "targets", "weights"}`` rows (one per source node)."""
     return _pages(driver, spec.query, "source", database=database, page_size=page_size)
+
+
+NEIGHBOURHOOD_QUERIES = {
+    "candidate": "document_neighbourhood_candidate",
+    "posting": "document_neighbourhood_posting",
+}
+
+
+def document_neighbourhood(
+    driver: Driver, node_type: str, node_id: str, *, database: str = "neo4j"
+) -> dict[str, Any] | None:
+    """A document's ``features`` and neighbour ids by relation; ``None`` if absent."""
+    records, _, _ = driver.execute_query(
+        load_query(NEIGHBOURHOOD_QUERIES[node_type]),
+        id=node_id,
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    return records[0].data() if records else None

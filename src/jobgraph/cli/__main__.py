@@ -1,0 +1,5 @@
+"""``python -m jobgraph.cli``: the same CLI, e.g. under ``torchrun``."""
+
+from jobgraph.cli import main
+
+main()

@@ -1,0 +1,168 @@
+"""The embedding stage end to end: export, train, write back, embed one document.
+
+The CLI calls these; each takes the driver (when it needs the graph) and paths,
+and returns plain data to print. Training itself needs no graph: given a
+snapshot file it runs anywhere (``jobgraph train --snapshot FILE --no-write``
+on a GPU box, then ``jobgraph embed import`` next to Neo4j).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import torch
+from neo4j import Driver
+from torch_geometric.data import HeteroData
+
+from jobgraph.embed.bundle import (
+    load_bundle,
+    load_embeddings,
+    make_bundle,
+    save_bundle,
+    save_embeddings,
+)
+from jobgraph.embed.data import NODE_TYPES, export_snapshot
+from jobgraph.embed.inductive import InductiveEmbedder
+from jobgraph.embed.labels import read_graded_pairs
+from jobgraph.embed.train import TrainConfig, Trainer
+from jobgraph.errors import NotFoundError
+from jobgraph.graph.export import document_neighbourhood
+from jobgraph.graph.vector_store import GNN_PROPERTY, ensure_vector_index, write_vectors
+
+LABELS = {
+    "candidate": "Candidate",
+    "posting": "Posting",
+    "skill": "Skill",
+    "occupation": "Occupation",
+}
+MODEL_FILE = "model.pt"
+EMBEDDINGS_FILE = "embeddings.pt"
+METRICS_FILE = "metrics.json"
+CHECKPOINT_FILE = "checkpoint.pt"
+
+
+def ensure_text_features(driver: Driver, *, database: str, progress: bool = True) -> dict[str, int]:
+    """Give every node a text vector (encoding only what is missing)."""
+    from jobgraph.embed.cache import VectorCache
+    from jobgraph.embed.text_encoder import MiniLMEncoder
+    from jobgraph.embed.text_features import embed_text_features
+
+    with VectorCache() as cache:
+        return embed_text_features(
+            driver, database=database, encoder=MiniLMEncoder(), cache=cache, progress=progress
+        )
+
+
+def export_graph(driver: Driver, *, database: str, progress: bool = True) -> HeteroData:
+    """Text vectors first, then the snapshot of the whole graph."""
+    ensure_text_features(driver, database=database, progress=progress)
+    return export_snapshot(driver, database=database, progress=progress)
+
+
+def train_model(
+    data: HeteroData,
+    config: TrainConfig,
+    out_dir: Path,
+    *,
+    fit_path: Path | None = None,
+    device: str = "cpu",
+    baselines: bool = True,
+    resume: bool = False,
+    progress: bool = True,
+    save: bool = True,
+) -> dict[str, Any]:
+    """Train, evaluate against the baselines, and save model, vectors and metrics.
+
+    Args:
+        data: The snapshot.
+        config: Hyper-parameters.
+        out_dir: Where model, vectors and metrics are written.
+        fit_path: Graded pairs (JSONL) for candidate-posting supervision and evaluation.
+        device: Torch device.
+        baselines: Also score TF-IDF and MiniLM on the same held-out candidates.
+        resume: Continue from ``out_dir``'s checkpoint.
+        progress: Show a progress bar.
+        save: Write files (only one process of a distributed run does).
+
+    Returns:
+        The metrics (also written to ``out_dir/metrics.json``).
+    """
+    fit = read_graded_pairs(fit_path, data) if fit_path else None
+    checkpoint = out_dir / CHECKPOINT_FILE
+    if not resume and checkpoint.exists():
+        checkpoint.unlink()
+    trainer = Trainer(data, config, device=device, fit=fit)
+    result = trainer.run(progress=progress, checkpoint=checkpoint if save else None)
+    metrics: dict[str, Any] = {"config": asdict(config), **result.metrics}
+    metrics["snapshot"] = {
+        "taxonomy_version": data.taxonomy_version,
+        "graph_digest": data.graph_digest,
+    }
+    if fit is not None:
+        metrics["graded_pairs"] = {"matched": len(fit), "unmatched": fit.unmatched}
+    bundle, vectors = make_bundle(result.model, trainer.data, config, metrics)
+    if not save:
+        return metrics
+    if baselines and result.split.fit_test is not None and len(result.split.fit_test):
+        from jobgraph.embed.baselines import compare_retrieval
+        from jobgraph.embed.cache import VectorCache
+
+        with VectorCache() as cache:
+            metrics["retrieval_comparison"] = compare_retrieval(
+                data.cpu(), result.split.fit_test, vectors, cache=cache
+            )
+        bundle.metrics = metrics
+    save_bundle(bundle, out_dir / MODEL_FILE)
+    save_embeddings(vectors, data, out_dir / EMBEDDINGS_FILE, model=str(out_dir / MODEL_FILE))
+    (out_dir / METRICS_FILE).write_text(json.dumps(metrics, indent=2, default=float) + "\n")
+    if checkpoint.exists():
+        checkpoint.unlink()
+    return metrics
+
+
+def write_gnn_vectors(
+    driver: Driver, embeddings: Path, *, database: str, progress: bool = True
+) -> dict[str, int]:
+    """Write the vectors of an embeddings file to the graph, with their indexes."""
+    written: dict[str, int] = {}
+    for node_type, (ids, vectors) in load_embeddings(embeddings).items():
+        label = LABELS[node_type]
+        if ids:
+            ensure_vector_index(
+                driver, label, GNN_PROPERTY, int(vectors.size(1)), database=database
+            )
+        written[label] = write_vectors(
+            driver, label, GNN_PROPERTY, ids, vectors.numpy(), database=database, progress=progress
+        )
+    return written
+
+
+def embed_document(
+    driver: Driver, model_path: Path, node_type: str, node_id: str, *, database: str
+) -> list[float]:
+    """Compute and store one candidate's or posting's GNN vector from the trained model.
+
+    Raises:
+        NotFoundError: No such node, or it has no text vector yet.
+        SnapshotError: No trained model at ``model_path``.
+    """
+    embedder = InductiveEmbedder(load_bundle(model_path))
+    neighbourhood = document_neighbourhood(driver, node_type, node_id, database=database)
+    if neighbourhood is None:
+        raise NotFoundError(f"no {LABELS[node_type]} with id {node_id!r} in the graph")
+    features = neighbourhood.pop("features")
+    if features is None:
+        raise NotFoundError(
+            f"{LABELS[node_type]} {node_id!r} has no text vector yet; run `jobgraph embed text`"
+        )
+    vector = embedder.embed(node_type, torch.tensor(features), neighbourhood)
+    write_vectors(
+        driver, LABELS[node_type], GNN_PROPERTY, [node_id], vector.reshape(1, -1), database=database
+    )
+    return [float(v) for v in vector]
+
+
+__all__ = ["NODE_TYPES", "embed_document", "export_graph", "train_model", "write_gnn_vectors"]
