@@ -44,3 +44,31 @@ def test_transitions_answer_warm_cases_and_similarity_cold_ones() -> None:
     assert results["only transitions"]["cold"] == {"cases": 1, "hit@1": 0.0, "hit@5": 0.0,
                                                    "hit@10": 0.0, "mrr": 0.0}
     assert results["full"]["all"]["hit@5"] >= results["only transitions"]["all"]["hit@5"]
+
+
+def test_onet_suggestions_checked_against_esco_hierarchy() -> None:
+    from jobgraph.careers.evaluation import hierarchy_agreement
+    from jobgraph.careers.model import OccupationProfile
+    from jobgraph.careers.recommend import CareerModel
+
+    from .conftest import skills
+
+    profiles = {
+        "e0": OccupationProfile("e0", "engineers", source="esco"),
+        "e1": OccupationProfile("e1", "data engineer", source="esco", broader=("e0",)),
+        "e2": OccupationProfile("e2", "database engineer", source="esco", broader=("e0",)),
+        "e3": OccupationProfile("e3", "baker", source="esco"),
+        "o1": OccupationProfile("o1", "Data Engineers", source="onet", same_as=("e1",),
+                                skills=skills("sql python")),
+        "o2": OccupationProfile("o2", "Database Architects", source="onet", same_as=("b2",),
+                                skills=skills("sql python modelling")),
+        "b2": OccupationProfile("b2", "Database Engineer", same_as=("o2", "e2")),
+        "o3": OccupationProfile("o3", "Bakers", source="onet", same_as=("e3",),
+                                skills=skills("python baking")),
+    }
+    result = hierarchy_agreement(CareerModel(profiles, []), k=1)
+    assert result["occupations"] == 3
+    # o1 -> o2 (sql) agrees (e2 is a sibling of e1, reached through b2); o3 -> o1 (python)
+    # does not (bakers and data engineers are far apart); o2 -> o1 agrees.
+    assert result["suggestions"] == 3
+    assert result["agreeing_share"] == round(2 / 3, 4)
