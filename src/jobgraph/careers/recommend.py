@@ -71,12 +71,16 @@ class CareerModel:
         transitions: Mined ``NEXT`` moves.
         weights: Evidence source -> weight; a source missing or at 0 is off.
         extra_sources: More scorers by name (see the module docs).
+        same_source: Suggest only occupations of the start's own taxonomy
+            (built-in, ESCO or O*NET), so one role never comes back under
+            another vocabulary's name.
     """
 
     profiles: Mapping[str, OccupationProfile]
     transitions: Collection[Transition] = ()
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     extra_sources: Mapping[str, PairScorer] = field(default_factory=dict)
+    same_source: bool = True
 
     def __post_init__(self) -> None:
         self._outgoing: dict[str, dict[str, Transition]] = defaultdict(dict)
@@ -98,7 +102,9 @@ class CareerModel:
 
     def with_weights(self, weights: Mapping[str, float]) -> CareerModel:
         """The same data under other weights (used by the ablation study)."""
-        return CareerModel(self.profiles, self.transitions, weights, self.extra_sources)
+        return CareerModel(
+            self.profiles, self.transitions, weights, self.extra_sources, self.same_source
+        )
 
     def observed_from(self, occupation_id: str) -> list[Transition]:
         """The mined moves out of one occupation, most frequent first."""
@@ -118,8 +124,7 @@ class CareerModel:
         if self._on("skills") or self._on("level"):
             found |= self._nearest_by_skills(source_id)
         if self._on("hierarchy") or self._on("level"):
-            found |= set(source.broader) | set(source.same_as)
-            found |= self._children.get(source_id, set())
+            found |= set(source.broader) | self._children.get(source_id, set())
             for parent in source.broader:
                 found |= self._children.get(parent, set())
         family = self._by_family.get(source.family, set())
@@ -127,8 +132,13 @@ class CareerModel:
             found |= family
         if self.extra_sources:
             found |= set(self.profiles)
-        found.discard(source_id)
-        return {oid for oid in found if oid in self.profiles}
+        # SAME_AS entries are the same role under another name, never a next one.
+        found -= {source_id, *source.same_as}
+        return {
+            oid for oid in found
+            if oid in self.profiles
+            and (not self.same_source or self.profiles[oid].source == source.source)
+        }
 
     def _nearest_by_skills(self, source_id: str) -> set[str]:
         """The occupations sharing the most required-skill weight (dot product) with one."""

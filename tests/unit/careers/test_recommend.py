@@ -85,3 +85,21 @@ def test_an_extra_source_joins_the_blend() -> None:
     roles = model.next_roles("engineer", limit=1)
     assert roles[0].occupation_id == "nurse"
     assert roles[0].evidence[0].detail == "embedding says so"
+
+
+def test_other_taxonomies_and_same_as_entries_are_not_next_roles() -> None:
+    profiles = dict(PROFILES)
+    profiles["esco-senior"] = OccupationProfile(
+        "esco-senior", "senior data engineer", "data", source="esco",
+        skills=PROFILES["senior"].skills)
+    profiles["twin"] = OccupationProfile("twin", "Data Engineer (twin)", "data",
+                                         same_as=("engineer",), skills=PROFILES["engineer"].skills)
+    profiles["engineer"] = OccupationProfile(
+        "engineer", "Data Engineer", "data", seniority=1, same_as=("twin",),
+        skills=PROFILES["engineer"].skills)
+    model = CareerModel(profiles, [])
+    suggested = {r.occupation_id for r in model.next_roles("engineer", limit=None)}
+    assert "senior" in suggested
+    assert "esco-senior" not in suggested and "twin" not in suggested
+    wide = CareerModel(profiles, [], same_source=False)
+    assert "esco-senior" in {r.occupation_id for r in wide.next_roles("engineer", limit=None)}
