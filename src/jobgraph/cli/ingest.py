@@ -88,10 +88,10 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
     if options["as_json"]:
         echo_json({**report.to_dict(), "failures": [vars(f) for f in report.failed[:100]]})
         return
-    repeated = f" ({report.repeated:,} repeat an earlier id)" if report.repeated else ""
+    repeated = f"; {report.repeated:,} repeated an earlier id" if report.repeated else ""
     click.echo(
         f"{kind}s: {report.total:,} read: {report.ingested:,} ingested, "
-        f"{report.unchanged:,} unchanged{repeated}, {len(report.failed):,} failed "
+        f"{report.unchanged:,} unchanged, {len(report.failed):,} failed{repeated} "
         f"in {report.seconds:.1f}s ({report.relationships:,} relationships written)"
     )
     for failure in report.failed[:10]:

@@ -42,7 +42,8 @@ class IngestReport:
     ingested: int = 0
     unchanged: int = 0
     failed: list[SourceFailure] = field(default_factory=list)
-    #: Of ``unchanged``: documents whose id an earlier document of this run had.
+    #: Documents whose id an earlier document of this run had (also counted as
+    #: ingested when they replaced that record, else as unchanged).
     repeated: int = 0
     relationships: int = 0
     parse_seconds: float = 0.0
