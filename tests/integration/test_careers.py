@@ -78,7 +78,7 @@ def test_cli_next_path_all_unlocks(world: Driver, env: dict[str, str]) -> None:
         main, ["careers", "next", "--occupation", "Data Analyst", "--json"], env=env).output)
     assert as_json["from"] == "data-analyst"
     assert as_json["next"][0]["occupation_id"] == "data-engineer"
-    every = json.loads(runner.invoke(main, ["careers", "next", "--all", "--json"], env=env).output)
+    every = json.loads(runner.invoke(main, ["careers", "next", "--all", "--json"], env=env).stdout)
     assert set(every) == {"data-analyst", "data-engineer", "senior-data-engineer",
                           "software-developer", "nurse"}
     assert every["data-engineer"][0] == "senior-data-engineer"

@@ -118,7 +118,9 @@ def _education_rank(text: str) -> int | None:
 def level_fit(source: OccupationProfile, target: OccupationProfile) -> Scored:
     """Seniority, O*NET job zone and education: does the target sit one step up?"""
     parts: list[tuple[float, str]] = []
-    if source.seniority is not None and target.seniority is not None:
+    # Only the built-in taxonomy ranks seniority; imported entries carry a default.
+    builtin = source.source == target.source == "builtin"
+    if builtin and source.seniority is not None and target.seniority is not None:
         step = target.seniority - source.seniority
         detail = f"seniority {source.seniority} -> {target.seniority}"
         parts.append((SENIORITY_FIT.get(step, 0.0), detail))
