@@ -180,7 +180,7 @@ def test_embed_text_cli(neo4j_server: LocalNeo4j, driver: Driver, tmp_path: Path
     }
     result = CliRunner().invoke(main, ["embed", "text", "--json"], env=env)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["written"]["Candidate"] == 3
+    assert json.loads(result.stdout)["written"]["Candidate"] == 3
     assert (tmp_path / "data" / "vectors" / "minilm.sqlite").is_file()
     status = CliRunner().invoke(main, ["db", "status"], env=env)
     assert "candidate_text_embedding" in status.output and "384 dims" in status.output

@@ -8,7 +8,8 @@ mix of vectors that are already cached or cheap:
   required vs preferred), each skill encoded once from its name and aliases;
 * its occupations: the occupation(s) it was mapped to (most recent job first);
 * its headline (a candidate's) or title (a posting's): a few words, cached by
-  normalised text, so repeated titles cost nothing.
+  normalised text, so repeated titles cost nothing; by default only for a
+  document with no known skill or occupation.
 
 Each part is normalised, mixed with the weights of a :class:`Recipe`, and the
 sum normalised again. ``docs/embeddings.md`` ("Text features") has the measured
@@ -39,7 +40,10 @@ class Recipe:
 
     skills: float = 1.0
     occupations: float = 0.5
-    headline: float = 0.5
+    # 0: the headline is used only by documents with no known skill or occupation.
+    # Weighing it in measured no better on the synthetic corpus and costs an
+    # encode per new headline at ingest (docs/embeddings.md, "Text features").
+    headline: float = 0.0
 
 
 DEFAULT_RECIPE = Recipe()
@@ -192,24 +196,41 @@ class DocumentVectorizer:
     def vectors(self, documents: Sequence[DocumentPieces]) -> np.ndarray:
         """Return one unit vector per document, ``(len(documents), dimension)`` float32.
 
-        A document with no usable piece (no known skill, occupation or headline)
-        gets a zero row; callers skip those.
+        Headlines are encoded only when the recipe weighs them, or for a
+        document with neither a known skill nor a known occupation (its only
+        signal). A document with no usable piece at all gets a zero row;
+        callers skip those.
         """
         dimension = self.encoder.dimension
         out = np.zeros((len(documents), dimension), dtype=np.float32)
-        headlines = [(doc.headline or "").strip() for doc in documents]
-        wanted = [i for i, text in enumerate(headlines) if text]
-        encoded = encode_cached(self.encoder, [headlines[i] for i in wanted], self.cache)
-        headline_vectors = dict(zip(wanted, encoded, strict=True))
         recipe = self.recipe
-        for row, doc in enumerate(documents):
-            mix = np.zeros(dimension, dtype=np.float64)
-            parts = (
-                (recipe.skills, _weighted_mean(doc.skills, self.skill_vectors)),
-                (recipe.occupations, _weighted_mean(doc.occupations, self.occupation_vectors)),
-                (recipe.headline, headline_vectors.get(row)),
+        skill_parts = [_weighted_mean(doc.skills, self.skill_vectors) for doc in documents]
+        occupation_parts = [
+            _weighted_mean(doc.occupations, self.occupation_vectors) for doc in documents
+        ]
+        headlines = [(doc.headline or "").strip() for doc in documents]
+        wanted = [
+            row
+            for row, text in enumerate(headlines)
+            if text
+            and (
+                recipe.headline > 0 or (skill_parts[row] is None and occupation_parts[row] is None)
             )
-            for weight, part in parts:
+        ]
+        encoded = encode_cached(self.encoder, [headlines[row] for row in wanted], self.cache)
+        headline_parts = dict(zip(wanted, encoded, strict=True))
+        for row in range(len(documents)):
+            headline = headline_parts.get(row)
+            if skill_parts[row] is None and occupation_parts[row] is None:
+                if headline is not None:
+                    out[row] = headline  # already unit length
+                continue
+            mix = np.zeros(dimension, dtype=np.float64)
+            for weight, part in (
+                (recipe.skills, skill_parts[row]),
+                (recipe.occupations, occupation_parts[row]),
+                (recipe.headline, headline),
+            ):
                 if part is not None and weight > 0:
                     mix += weight * part
             unit = _unit(mix)

@@ -54,7 +54,10 @@ def candidate_pieces_from_row(row: dict[str, Any]) -> DocumentPieces:
         (skill["id"], candidate_skill_weight(skill.get("confidence"), skill.get("years")))
         for skill in row.get("skills") or []
     )
-    jobs = sorted((job.get("order") or 0, job["id"], job.get("title")) for job in row["jobs"] or [])
+    jobs = sorted(
+        ((job.get("order") or 0, job["id"], job.get("title")) for job in row.get("jobs") or []),
+        key=lambda job: job[:2],
+    )
     headline = row.get("headline") or next((title for _, _, title in jobs if title), None)
     occupations = candidate_occupations(row.get("occupation_id"), [(o, i) for o, i, _ in jobs])
     return DocumentPieces(row["id"], skills, occupations, headline)
@@ -295,6 +298,8 @@ class IngestVectorHook:
         self.recipe = recipe
         self.written = 0
         self.seconds = 0.0
+        #: Seconds spent loading skill/occupation vectors, mixing vectors, writing them.
+        self.timings = {"setup": 0.0, "vectors": 0.0, "write": 0.0}
         self._vectorizer: DocumentVectorizer | None = None
 
     def __call__(self, records: Sequence[ResumeRecord | PostingRecord]) -> None:
@@ -316,6 +321,7 @@ class IngestVectorHook:
                     self.encoder.dimension,
                     database=self.database,
                 )
+            self.timings["setup"] += time.perf_counter() - started
         resumes = [resume_pieces(r) for r in records if isinstance(r, ResumeRecord)]
         postings = [posting_pieces(r) for r in records if isinstance(r, PostingRecord)]
         batches: list[tuple[DocumentLabel, list[DocumentPieces]]] = [
@@ -323,11 +329,20 @@ class IngestVectorHook:
             ("Posting", postings),
         ]
         for label, pieces in batches:
-            self.written += write_document_vectors(
+            if not pieces:
+                continue
+            begun = time.perf_counter()
+            vectors = self._vectorizer.vectors(pieces)
+            usable = np.flatnonzero(np.abs(vectors).sum(axis=1) > 0)
+            computed = time.perf_counter()
+            self.written += write_vectors(
                 self.driver,
                 label,
-                pieces,
-                self._vectorizer,
+                TEXT_PROPERTY,
+                [pieces[int(i)].id for i in usable],
+                vectors[usable],
                 database=self.database,
             )
+            self.timings["vectors"] += computed - begun
+            self.timings["write"] += time.perf_counter() - computed
         self.seconds += time.perf_counter() - started

@@ -140,12 +140,33 @@ def test_vectors_rank_related_documents_first(vectorizer: DocumentVectorizer) ->
 def test_headlines_are_encoded_once(
     vectorizer: DocumentVectorizer, encoder: CountingEncoder
 ) -> None:
+    with_headline = DocumentVectorizer(
+        vectorizer.encoder,
+        vectorizer.cache,
+        vectorizer.skill_vectors,
+        vectorizer.occupation_vectors,
+        Recipe(1.0, 0.5, 0.5),
+    )
     encoder.texts.clear()
     docs = [DocumentPieces(f"d{i}", (("python", 1.0),), (), "Data  Engineer") for i in range(5)]
-    first = vectorizer.vectors(docs)
-    again = vectorizer.vectors([DocumentPieces("x", (("python", 1.0),), (), "data engineer")])
+    first = with_headline.vectors(docs)
+    again = with_headline.vectors([DocumentPieces("x", (("python", 1.0),), (), "data engineer")])
     assert encoder.texts == ["data engineer"]
     np.testing.assert_allclose(first[0], again[0], atol=1e-6)
+
+
+def test_default_recipe_uses_headline_only_as_fallback(
+    vectorizer: DocumentVectorizer, encoder: CountingEncoder
+) -> None:
+    encoder.texts.clear()
+    known = DocumentPieces("a", (("python", 1.0),), (), "Quantum Pastry Architect")
+    vectors = vectorizer.vectors([known])
+    assert encoder.texts == []  # skills known: the headline is not needed
+    np.testing.assert_allclose(vectors[0], vectorizer.skill_vectors["python"], atol=1e-5)
+    bare = DocumentPieces("b", (("no-such-skill", 1.0),), (), "Pastry Chef")
+    vectors = vectorizer.vectors([bare])
+    assert encoder.texts == ["pastry chef"]
+    assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
 
 
 def test_recipe_weights_and_empty_documents(vectorizer: DocumentVectorizer) -> None:
