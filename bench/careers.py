@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/careers.py [--candidates 600] [--postings 100] [--folds 5]
-    .venv/bin/python bench/careers.py --imports # also ESCO + O*NET: agreement with ESCO
+    .venv/bin/python bench/careers.py --imports --real  # + ESCO/O*NET agreement, real moves
     .venv/bin/python bench/careers.py --graph   # the graph the settings point at, read only
 
 By default a synthetic corpus is generated (``jobgraph synth``), ingested into a
@@ -28,17 +28,25 @@ from typing import Any
 
 from neo4j import Driver
 
-from jobgraph.careers.evaluation import ablation_configs, evaluate_holdout, hierarchy_agreement
+from jobgraph.careers.evaluation import (
+    ablation_configs,
+    evaluate_holdout,
+    evaluate_transfer,
+    hierarchy_agreement,
+)
 from jobgraph.careers.mining import mine_transitions, moves
+from jobgraph.careers.model import Spell, WorkHistory
 from jobgraph.careers.recommend import CareerModel
 from jobgraph.careers.service import profiles_from_rows, work_histories
 from jobgraph.config import Settings
+from jobgraph.errors import JobgraphError
 from jobgraph.graph.careers import read_occupation_profiles
 from jobgraph.graph.connection import connect, local_server, open_driver
 from jobgraph.graph.schema import apply_schema
 from jobgraph.graph.taxonomy_writer import write_taxonomy
-from jobgraph.ingest.pipeline import ingest
-from jobgraph.ingest.sources import discover
+from jobgraph.ingest.pipeline import ingest, parse_item
+from jobgraph.ingest.sources import SourceItem, discover
+from jobgraph.parse.records import ResumeRecord
 from jobgraph.synth import generate_corpus
 from jobgraph.taxonomy.builtin import builtin_taxonomy
 from jobgraph.taxonomy.esco import load_esco
@@ -47,6 +55,7 @@ from jobgraph.taxonomy.onet import load_onet
 
 RESULTS = Path(__file__).parent / "results"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+INDEED = SHARED_DATA / "resumes" / "indeed_resume_entities_dev.jsonl"
 
 
 def _fresh_graph(stack: ExitStack, root: Path, args: argparse.Namespace) -> Driver:
@@ -79,6 +88,29 @@ def _import_esco_onet(driver: Driver) -> None:
         write_taxonomy(driver, imported, progress=True)
 
 
+def _real_histories() -> list[WorkHistory]:
+    """Work histories of the real Indeed resumes, parsed in-process (nothing written)."""
+    items = discover([str(INDEED)], text_column="content")
+    histories = []
+    for item in items:
+        if not isinstance(item, SourceItem):
+            continue
+        try:
+            record = parse_item("resume", item)
+        except JobgraphError:
+            continue
+        if not isinstance(record, ResumeRecord):
+            continue
+        spells = tuple(
+            Spell(job.occupation_id, job.order, job.start, job.end)
+            for job in record.experience
+            if job.occupation_id
+        )
+        if len(spells) > 1:
+            histories.append(WorkHistory(record.id, spells))
+    return histories
+
+
 def _agreement(model: CareerModel) -> dict[str, Any]:
     """O*NET suggestions against ESCO's hierarchy, for a few blends."""
     configs = ablation_configs()
@@ -95,6 +127,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--graph", action="store_true", help="read the configured graph")
+    parser.add_argument("--real", action="store_true",
+                        help="also rank the moves of the real Indeed resumes in ../shared/data "
+                        "(parsed with jobgraph's parser), transitions mined from the corpus")
     parser.add_argument("--imports", action="store_true",
                         help="also import ESCO and O*NET from ../shared/data and report how "
                         "O*NET suggestions agree with ESCO's hierarchy")
@@ -131,6 +166,13 @@ def main() -> None:
         "machine": f"{platform.machine()}, {platform.python_version()}",
         "results": results,
     }
+    if args.real and INDEED.is_file():
+        real = _real_histories()
+        report["real_indeed"] = {
+            "histories": len(real),
+            "moves": sum(len(moves(h)) for h in real),
+            "results": evaluate_transfer(profiles, histories, real, ablation_configs()),
+        }
     sources = {profile.source for profile in profiles.values()}
     if {"esco", "onet"} <= sources:
         started = time.monotonic()

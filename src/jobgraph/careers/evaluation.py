@@ -196,3 +196,35 @@ def hierarchy_agreement(
         "agreeing_share": round(agree / checked, 4) if checked else 0.0,
         "random_share": round(random_agree / random_checked, 4) if random_checked else 0.0,
     }
+
+
+def evaluate_transfer(
+    profiles: Mapping[str, OccupationProfile],
+    train: Sequence[WorkHistory],
+    test: Sequence[WorkHistory],
+    configs: Mapping[str, Mapping[str, float]],
+    *,
+    max_k: int = max(KS),
+) -> dict[str, dict[str, float | int]]:
+    """hit@k on the moves of ``test`` histories, transitions mined from ``train`` only.
+
+    Used for real work histories, too few to mine from: the model learns its
+    transitions from another corpus and similarity does the rest.
+    """
+    transitions = mine_transitions(train)
+    cases = [
+        (from_id, to_id)
+        for history in test
+        for from_id, to_id, _ in moves(history)
+        if from_id in profiles and to_id in profiles
+    ]
+    base = CareerModel(profiles, transitions)
+    out: dict[str, dict[str, float | int]] = {}
+    for name, weights in configs.items():
+        model = base.with_weights(weights)
+        tally = Tally()
+        for from_id, to_id in cases:
+            order = [r.occupation_id for r in model.next_roles(from_id, limit=max_k)]
+            tally.add(order.index(to_id) + 1 if to_id in order else None)
+        out[name] = tally.summary()
+    return out

@@ -72,3 +72,13 @@ def test_onet_suggestions_checked_against_esco_hierarchy() -> None:
     # does not (bakers and data engineers are far apart); o2 -> o1 agrees.
     assert result["suggestions"] == 3
     assert result["agreeing_share"] == round(2 / 3, 4)
+
+
+def test_transfer_mines_from_one_corpus_and_ranks_another() -> None:
+    from jobgraph.careers.evaluation import evaluate_transfer
+
+    real = [WorkHistory("r1", (Spell("engineer", 0, "2022-01"), Spell("analyst", 1, "2020-01")))]
+    results = evaluate_transfer(PROFILES, careers(3), real, ablation_configs())
+    assert results["only transitions"] == {"cases": 1, "hit@1": 1.0, "hit@5": 1.0,
+                                           "hit@10": 1.0, "mrr": 1.0}
+    assert results["only level"]["cases"] == 1
