@@ -97,7 +97,24 @@ def project_step(data, device: torch.device, supervision: int, args) -> tuple[di
                 trainer.train_epoch()
     else:
         step = trainer.train_epoch
-    return _timed(step, device, args.warmup, args.repeats), total
+    result = _timed(step, device, args.warmup, args.repeats)
+    if args.profile:
+        _profile(step, device)
+    return result, total
+
+
+def _profile(step, device: torch.device) -> None:
+    """Print where one project step spends its time (to stderr)."""
+    from torch.profiler import ProfilerActivity, profile
+
+    activities = [ProfilerActivity.CPU]
+    if device.type == "cuda":
+        activities.append(ProfilerActivity.CUDA)
+    with profile(activities=activities) as prof:
+        step()
+        _sync(device)
+    key = "cuda_time_total" if device.type == "cuda" else "cpu_time_total"
+    print(prof.key_averages().table(sort_by=key, row_limit=25), file=sys.stderr)
 
 
 def reference_step(data, device: torch.device, supervision: int, args) -> dict:
@@ -162,15 +179,22 @@ def run_scale(name: str, device: torch.device, args) -> dict:
         "directed_edges": edges,
         "build_s": round(built, 1),
     }
-    project, project_supervision = project_step(data.clone(), device, supervision, args)
-    entry["project"] = {**project, "supervision_positives": project_supervision}
+    try:
+        project, project_supervision = project_step(data.clone(), device, supervision, args)
+        entry["project"] = {**project, "supervision_positives": project_supervision}
+    except torch.OutOfMemoryError as error:
+        entry["project"] = {"error": f"out of memory: {str(error)[:200]}"}
     if device.type == "cuda":
         torch.cuda.empty_cache()
-    entry["reference"] = {
-        **reference_step(data, device, supervision, args),
-        "supervision_positives": supervision,
-    }
-    entry["ratio"] = round(entry["project"]["median_s"] / entry["reference"]["median_s"], 3)
+    try:
+        entry["reference"] = {
+            **reference_step(data, device, supervision, args),
+            "supervision_positives": supervision,
+        }
+    except torch.OutOfMemoryError as error:
+        entry["reference"] = {"error": f"out of memory: {str(error)[:200]}"}
+    if "median_s" in entry["project"] and "median_s" in entry["reference"]:
+        entry["ratio"] = round(entry["project"]["median_s"] / entry["reference"]["median_s"], 3)
     if device.type == "cuda":
         torch.cuda.empty_cache()
     return entry
@@ -184,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--bf16", action="store_true", help="Autocast the project step to bf16.")
+    parser.add_argument("--profile", action="store_true", help="Profile one project step.")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     device = torch.device(args.device)

@@ -75,13 +75,21 @@ def graph_export(ctx: click.Context, out: str, page_size: int, as_json: bool) ->
     help="Graded candidate-posting pairs (JSONL), e.g. a synthetic corpus's truth/fit.jsonl.",
 )
 @click.option(
+    "--documents",
+    "document_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder with the ingested files, for the TF-IDF/MiniLM baselines "
+    "(default: the corpus folder above --fit).",
+)
+@click.option(
     "--encoder",
     type=click.Choice(["sage", "lightgcn"]),
     default="sage",
     show_default=True,
     help="GNN family.",
 )
-@click.option("--epochs", default=300, show_default=True, help="Most epochs (early stopping).")
+@click.option("--epochs", default=400, show_default=True, help="Most epochs (early stopping).")
 @click.option("--hidden", default=64, show_default=True, help="Vector width.")
 @click.option("--layers", default=2, show_default=True, help="Message-passing layers.")
 @click.option("--lr", default=0.005, show_default=True, help="Learning rate.")
@@ -109,6 +117,7 @@ def train_command(
     resume: bool,
     as_json: bool,
     device: str | None,
+    document_dirs: tuple[str, ...],
     **hyper: Any,
 ) -> None:
     """Train the GNN by link prediction, then write every node's vector to the graph."""
@@ -141,6 +150,8 @@ def train_command(
             fit_path=Path(fit_path) if fit_path else None,
             device=chosen_device,
             baselines=not no_baselines,
+            document_dirs=[Path(d) for d in document_dirs]
+            or ([Path(fit_path).resolve().parent.parent] if fit_path else []),
             resume=resume,
             save=rank == 0,
         )

@@ -28,16 +28,33 @@ from jobgraph.errors import JobgraphError
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
 
 
-def document_text(source: str | None) -> str:
-    """The extracted text of an ingested file ("" when it cannot be read)."""
-    from jobgraph.parse.extract import extract_file
+class DocumentFiles:
+    """Find ingested documents again: nodes keep only their file's name.
 
-    if not source or not Path(source).is_file():
-        return ""
-    try:
-        return extract_file(source).text
-    except JobgraphError:
-        return ""
+    Args:
+        folders: Folders searched (recursively) for a file of that name.
+    """
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.paths: dict[str, Path] = {}
+        for folder in folders:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    self.paths.setdefault(path.name, path)
+
+    def text(self, source: str | None) -> str:
+        """The extracted text of the document ingested from ``source`` ("" if not found)."""
+        from jobgraph.parse.extract import extract_file
+
+        if not source:
+            return ""
+        path = Path(source) if Path(source).is_file() else self.paths.get(Path(source).name)
+        if path is None:
+            return ""
+        try:
+            return extract_file(path).text
+        except JobgraphError:
+            return ""
 
 
 def tfidf_matrix(texts: Sequence[str]) -> torch.Tensor:
@@ -68,6 +85,7 @@ def compare_retrieval(
     pairs: GradedPairs,
     gnn_vectors: dict[str, torch.Tensor],
     *,
+    files: DocumentFiles | None = None,
     encoder: MiniLMEncoder | None = None,
     cache: VectorCache | None = None,
     methods: Sequence[str] = ("gnn", "text", "tfidf", "minilm"),
@@ -78,6 +96,7 @@ def compare_retrieval(
         data: The snapshot (ids, sources, stored text vectors).
         pairs: Graded pairs of the held-out candidates.
         gnn_vectors: Final GNN vectors by node type.
+        files: Where the documents' files are, for the full-text methods.
         encoder: MiniLM encoder for the ``minilm`` baseline.
         cache: Vector cache for the full-text encodes.
         methods: Which methods to score.
@@ -103,9 +122,10 @@ def compare_retrieval(
             scores = _score_table(data["candidate"].x.cpu()[query_index], data["posting"].x.cpu())
         else:
             if texts is None:
+                files = files or DocumentFiles([])
                 texts = (
-                    [document_text(data["candidate"].sources[q]) for q in queries],
-                    [document_text(s) for s in data["posting"].sources],
+                    [files.text(data["candidate"].sources[q]) for q in queries],
+                    [files.text(s) for s in data["posting"].sources],
                 )
             if not any(texts[0]) or not any(texts[1]):
                 continue  # the source files are not on this machine

@@ -9,6 +9,7 @@ on a GPU box, then ``jobgraph embed import`` next to Neo4j).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,7 @@ def train_model(
     fit_path: Path | None = None,
     device: str = "cpu",
     baselines: bool = True,
+    document_dirs: Sequence[Path] = (),
     resume: bool = False,
     progress: bool = True,
     save: bool = True,
@@ -83,6 +85,7 @@ def train_model(
         fit_path: Graded pairs (JSONL) for candidate-posting supervision and evaluation.
         device: Torch device.
         baselines: Also score TF-IDF and MiniLM on the same held-out candidates.
+        document_dirs: Folders holding the ingested files (the baselines read them).
         resume: Continue from ``out_dir``'s checkpoint.
         progress: Show a progress bar.
         save: Write files (only one process of a distributed run does).
@@ -107,12 +110,16 @@ def train_model(
     if not save:
         return metrics
     if baselines and result.split.fit_test is not None and len(result.split.fit_test):
-        from jobgraph.embed.baselines import compare_retrieval
+        from jobgraph.embed.baselines import DocumentFiles, compare_retrieval
         from jobgraph.embed.cache import VectorCache
 
         with VectorCache() as cache:
             metrics["retrieval_comparison"] = compare_retrieval(
-                data.cpu(), result.split.fit_test, vectors, cache=cache
+                data.cpu(),
+                result.split.fit_test,
+                vectors,
+                files=DocumentFiles(document_dirs),
+                cache=cache,
             )
         bundle.metrics = metrics
     save_bundle(bundle, out_dir / MODEL_FILE)

@@ -53,6 +53,7 @@ def synthetic_graph(
     skills_per_candidate: float = 10.0,
     skills_per_posting: float = 10.0,
     seed: int = 0,
+    feature_noise: float = 0.8,
     with_ids: bool = True,
 ) -> HeteroData:
     """A random snapshot-shaped ``HeteroData``.
@@ -63,6 +64,7 @@ def synthetic_graph(
         families: Latent families the nodes fall into.
         skills_per_candidate, skills_per_posting: Mean out-degree of those edges.
         seed: Random seed.
+        feature_noise: Noise added to the family centroid (higher: features say less).
         with_ids: Give nodes string ids (skip for very large benchmark graphs).
     """
     generator = torch.Generator().manual_seed(seed)
@@ -76,7 +78,9 @@ def synthetic_graph(
     centroids = torch.randn(families, features, generator=generator)
     data = HeteroData()
     for node_type, n in counts.items():
-        x = centroids[family[node_type]] + 0.8 * torch.randn(n, features, generator=generator)
+        x = centroids[family[node_type]] + feature_noise * torch.randn(
+            n, features, generator=generator
+        )
         data[node_type].x = torch.nn.functional.normalize(x, dim=-1)
         data[node_type].num_nodes = n
         data[node_type].has_features = torch.ones(n, dtype=torch.bool)

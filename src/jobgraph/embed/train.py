@@ -31,6 +31,8 @@ from jobgraph.embed.models import HeteroEncoder, LinkPredictor
 from jobgraph.embed.sampling import Adjacency, sample_negatives
 from jobgraph.embed.split import EdgeSplit, message_graph, split_edges
 
+MAX_GRADE = 3  # the synthetic corpus grades fit 0-3
+
 
 @dataclass
 class TrainConfig:
@@ -39,18 +41,18 @@ class TrainConfig:
     encoder: str = "sage"
     hidden: int = 64
     layers: int = 2
-    epochs: int = 300
+    epochs: int = 400
     lr: float = 0.005
     batch_size: int = 1_000_000  # supervision edges per edge type per step
     disjoint_ratio: float = 0.3
     hard_ratio: float = 0.5
-    fit_weight: float = 1.0
-    patience: int = 30
-    eval_every: int = 5
+    fit_weight: float = 10.0
+    patience: int = 60
+    eval_every: int = 10
     checkpoint_every: int = 10
     val_ratio: float = 0.1
     test_ratio: float = 0.1
-    holdout_ratio: float = 0.2
+    holdout_ratio: float = 0.3
     seed: int = 7
 
 
@@ -99,17 +101,29 @@ class _StepLoss(nn.Module):
     ) -> Tensor:
         """Sum over edge types of ``weight × BCE-sum of this process's shard``.
 
+        ``batches`` holds ``(edge type, edges 2 × N, target labels in [0, 1], weight)``.
+
         Each batch's weight already divides by the *whole* batch size and
         multiplies by the number of processes, so DDP's gradient average is the
         gradient of the single-process mean loss, whatever the shard sizes.
         """
         h = self.model(x_dict, edge_index_dict)
+        # normalise each node once, not each gathered pair: far fewer rows
+        unit = {t: torch.nn.functional.normalize(v, dim=-1) for t, v in h.items()}
+        scale = self.model.log_scale.exp()
         total = h[NODE_TYPES[0]].new_zeros(())
-        for (source, _, target), positive, negative, weight in batches:
-            pos = self.model.score(h[source][positive[0]], h[target][positive[1]])
-            neg = self.model.score(h[source][negative[0]], h[target][negative[1]])
-            total = total + weight * self.model.loss(pos, neg, reduction="sum")
+        for (source, _, target), edges, labels, weight in batches:
+            logits = scale * (unit[source][edges[0]] * unit[target][edges[1]]).sum(-1)
+            total = total + weight * self.model.loss(logits, labels, reduction="sum")
         return total
+
+
+def _labelled(positive: Tensor, negative: Tensor) -> tuple[Tensor, Tensor]:
+    """Positive and negative edges as one batch with 1/0 targets."""
+    labels = torch.cat(
+        [positive.new_ones(positive.size(1)), negative.new_zeros(negative.size(1))]
+    ).float()
+    return torch.cat([positive, negative], dim=1), labels
 
 
 def _world() -> tuple[int, int]:
@@ -150,8 +164,12 @@ class Trainer:
             seed=config.seed,
         )
         self.data = data.to(self.device)
+        for part in (self.split.train, self.split.val, self.split.test):
+            for edge_type, positions in part.items():
+                part[edge_type] = positions.to(self.device)
         self.x_dict = {t: self.data[t].x for t in NODE_TYPES}
         self.model = build_model(data, config).to(self.device)
+        self.model.encoder.initialise_projection(self.x_dict)
         self.rank, self.world = _world()
         self.step_loss: nn.Module = _StepLoss(self.model)
         if self.world > 1:
@@ -160,7 +178,7 @@ class Trainer:
         self.generator = torch.Generator(device=self.device).manual_seed(config.seed)
         self.adjacency = {
             e: Adjacency.build(
-                self.data[e].edge_index[:, positions.to(self.device)],
+                self.data[e].edge_index[:, positions],
                 self.data[e[0]].num_nodes,
                 self.data[e[2]].num_nodes,
             )
@@ -174,22 +192,21 @@ class Trainer:
         self.best_epoch = 0
 
     def _fit_tensors(self, pairs: GradedPairs | None) -> tuple[Tensor, Tensor] | None:
+        """Judged pairs and their targets: the grade scaled to [0, 1] (3 -> 1.0)."""
         if pairs is None or not len(pairs):
             return None
         edges = torch.stack([pairs.candidate, pairs.posting]).to(self.device)
-        return edges[:, pairs.grade.to(self.device) >= 2], edges[
-            :, pairs.grade.to(self.device) == 0
-        ]
+        return edges, (pairs.grade.float() / MAX_GRADE).clamp(0, 1).to(self.device)
 
     def _batch(
-        self, edge_type: EdgeType, positive: Tensor, negative: Tensor, weight: float
+        self, edge_type: EdgeType, edges: Tensor, labels: Tensor, weight: float
     ) -> tuple[EdgeType, Tensor, Tensor, float]:
         """This process's share of a batch, weighted so shards add up to the batch mean."""
-        count = max(positive.size(1) + negative.size(1), 1)
+        count = max(edges.size(1), 1)
         return (
             edge_type,
-            positive[:, self.rank :: self.world],
-            negative[:, self.rank :: self.world],
+            edges[:, self.rank :: self.world],
+            labels[self.rank :: self.world],
             weight * self.world / count,
         )
 
@@ -199,16 +216,15 @@ class Trainer:
         removed: dict[EdgeType, Tensor | list[Tensor]] = {}
         batches: list[tuple[EdgeType, Tensor, Tensor, float]] = []
         for edge_type, positions in self.split.train.items():
-            shuffled = positions[torch.randperm(positions.numel(), generator=self._cpu_generator())]
+            order = torch.randperm(positions.numel(), generator=self.generator, device=self.device)
+            shuffled = positions[order]
             supervision = shuffled[: max(1, int(positions.numel() * self.config.disjoint_ratio))]
             removed[edge_type] = [
                 self.split.val[edge_type],
                 self.split.test[edge_type],
                 supervision,
             ]
-            positive = self.data[edge_type].edge_index[
-                :, supervision[: self.config.batch_size].to(self.device)
-            ]
+            positive = self.data[edge_type].edge_index[:, supervision[: self.config.batch_size]]
             negative = sample_negatives(
                 positive,
                 self.data[edge_type[2]].num_nodes,
@@ -216,24 +232,21 @@ class Trainer:
                 adjacency=self.adjacency[edge_type],
                 hard_ratio=self.config.hard_ratio,
             )
-            batches.append(self._batch(edge_type, positive, negative, 1.0))
+            edges, labels = _labelled(positive, negative)
+            batches.append(self._batch(edge_type, edges, labels, 1.0))
         if self.fit_train is not None:
-            positive, hard = self.fit_train
-            uniform = sample_negatives(positive, self.data["posting"].num_nodes, self.generator)
-            negative = torch.cat([hard, uniform], dim=1)[:, : max(positive.size(1), 1) * 2]
-            weight = self.config.fit_weight
-            batches.append(self._batch(self.FIT, positive, negative, weight))
+            judged, grades = self.fit_train
+            # graded pairs regress their grade; unjudged random postings count as 0
+            uniform = sample_negatives(judged, self.data["posting"].num_nodes, self.generator)
+            edges = torch.cat([judged, uniform], dim=1)
+            labels = torch.cat([grades, torch.zeros_like(grades)])
+            batches.append(self._batch(self.FIT, edges, labels, self.config.fit_weight))
         edge_index_dict = message_graph(self.data, removed)
         self.optimizer.zero_grad()
         loss = self.step_loss(self.x_dict, edge_index_dict, batches)
         loss.backward()
         self.optimizer.step()
         return float(loss.detach())
-
-    def _cpu_generator(self) -> torch.Generator:
-        if not hasattr(self, "_cpu_gen"):
-            self._cpu_gen = torch.Generator().manual_seed(self.config.seed + 1)
-        return self._cpu_gen
 
     @torch.no_grad()
     def embed(
@@ -305,7 +318,6 @@ class Trainer:
             "model": self.model.state_dict(),
             "optimizer": self.optimizer.state_dict(),
             "generator": self.generator.get_state(),
-            "cpu_generator": self._cpu_generator().get_state(),
             "history": self.history,
             "best_score": self.best_score,
             "best_state": self.best_state,
@@ -317,7 +329,6 @@ class Trainer:
         self.model.load_state_dict(state["model"])
         self.optimizer.load_state_dict(state["optimizer"])
         self.generator.set_state(state["generator"])
-        self._cpu_generator().set_state(state["cpu_generator"])
         self.epoch = int(state["epoch"])
         self.history = list(state["history"])
         self.best_score = float(state["best_score"])

@@ -48,13 +48,22 @@ def test_split_keeps_held_out_edges_out_of_message_passing(graph) -> None:
             assert not held_out & set(sources)
 
 
-def test_training_beats_chance_and_untrained_model(graph) -> None:
+def test_training_learns_what_the_features_do_not_say() -> None:
+    # features carry little of the family structure: the edges must be learned
+    noisy = synthetic_graph(
+        candidates=400,
+        postings=200,
+        skills=150,
+        occupations=20,
+        features=32,
+        seed=3,
+        feature_noise=4.0,
+    )
     config = TrainConfig(encoder="sage", epochs=60, eval_every=20, patience=60, seed=2)
-    untrained = Trainer(graph.clone(), config).evaluate("test")["auc_mean"]
-    result = Trainer(graph.clone(), config).run(progress=False)
-    trained = result.metrics["test"]["auc_mean"]
-    assert trained > 0.75
+    untrained = Trainer(noisy.clone(), config).evaluate("test")["auc_mean"]
+    trained = Trainer(noisy.clone(), config).run(progress=False).metrics["test"]["auc_mean"]
     assert trained > untrained + 0.05
+    assert trained > 0.65
 
 
 @pytest.mark.parametrize("encoder", ["sage", "lightgcn"])
