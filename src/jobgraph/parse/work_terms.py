@@ -101,11 +101,15 @@ def remote_mode(text: str, *, title: str = "", location: str = "") -> str:
 
 
 _META_SPLIT = re.compile(r"\s*[·•|—–]\s*|\s+-\s+|\s*[,;]\s*|\(|\)")
+# One named group per mode, so the mode is read from which alternative matched
+# (spelling variants such as "onsite" / "on-site" / "On Site" all land in one).
 _MODE_PIECE = re.compile(
-    r"^(?P<mode>fully\s+remote|remote|hybrid|on[\s-]?site|in[\s-]person|in[\s-]office|office[\s-]based)"
+    r"^(?:(?P<remote>(?:fully\s+)?remote)|(?P<hybrid>hybrid)"
+    r"|(?P<onsite>on[\s-]?site|in[\s-]person|in[\s-]office|office[\s-]based))"
     r"(?:\s+(?P<next>\S+))?",
     re.IGNORECASE,
 )
+_MODE_GROUPS = ("remote", "hybrid", "onsite")
 _NOT_MODE_NEXT = frozenset(
     {
         "sensing",
@@ -148,13 +152,6 @@ _NOT_MODE_NEXT = frozenset(
         "visit",
     }
 )
-_MODES = {
-    "remote": "remote",
-    "hybrid": "hybrid",
-    "on": "onsite",
-    "in": "onsite",
-    "office": "onsite",
-}
 
 
 def _mode_from_meta_lines(text: str) -> str | None:
@@ -177,10 +174,7 @@ def _mode_from_meta_lines(text: str) -> str | None:
             following = (match.group("next") or "").lower().strip(".,")
             if following in _NOT_MODE_NEXT:
                 continue
-            mode = match.group("mode").lower()
-            if mode.startswith("fully"):
-                return "remote"
-            return _MODES[re.split(r"[\s-]", mode)[0]]
+            return next(name for name in _MODE_GROUPS if match.group(name) is not None)
     return None
 
 

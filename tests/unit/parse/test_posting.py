@@ -140,10 +140,30 @@ def test_not_salaries(text: str) -> None:
         ("We work from home two days and 3 days a week in the office", "hybrid"),
         ("Skills: GIS, remote sensing, hybrid cloud", "unknown"),
         ("Location: Remote", "remote"),
+        # Meta-line pieces in every spelling the pattern accepts, "onsite" and
+        # "office based" included (they once fell outside the mode table: KeyError).
+        ("Harbour Analytics · Leeds · Onsite · Permanent", "onsite"),
+        ("Harbour Analytics | Leeds | ONSITE | Permanent", "onsite"),
+        ("Harbour Analytics · Leeds · On Site · Permanent", "onsite"),
+        ("Harbour Analytics · Leeds · Office-based · Permanent", "onsite"),
+        ("Harbour Analytics · Leeds · In person · Permanent", "onsite"),
+        ("Harbour Analytics · Leeds · Fully remote · Permanent", "remote"),
+        ("Harbour Analytics · Leeds · Remote support · Permanent", "unknown"),
     ],
 )
 def test_remote_mode(text: str, mode: str) -> None:
     assert remote_mode(text) == mode
+
+
+def test_onsite_piece_in_a_sentence(lookup: TaxonomyLookup) -> None:
+    """A comma-split sentence whose piece opens with "onsite" parses to a record."""
+    record = parse_posting_text(
+        "Data Analyst\n"
+        "The first months are remote, onsite in Bristol after that\n"
+        "Requirements\n- 2+ years of experience with SQL\n",
+        lookup=lookup,
+    )
+    assert record.remote == "onsite"
 
 
 @pytest.mark.parametrize(
