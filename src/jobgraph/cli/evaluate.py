@@ -41,7 +41,7 @@ def eval_parse(
     """Precision / recall / F1 of the parsers per field, on the gold set and real data."""
     from pathlib import Path
 
-    from jobgraph.parse.evaluation import format_report, run_parse_evaluation
+    from jobgraph.evaluation import format_report, run_parse_evaluation
 
     result = run_parse_evaluation(
         Path(gold_dir) if gold_dir else None,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jobgraph.errors import JobgraphError, ParseError
-from jobgraph.parse.evaluation.metrics import Counts, ScalarTally
+from jobgraph.evaluation.metrics import Counts, ScalarTally
 
 
 def load_annotations(path: Path) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ over documents (micro-averaged). The rules:
 * Skills (resume skills; posting required / preferred / all skills): exact sets
   of taxonomy skill ids.
 * Job titles and employers: one-to-one matching of short texts by token sets
-  (:func:`~jobgraph.parse.evaluation.metrics.same_item`; legal forms such as
+  (:func:`~jobgraph.evaluation.metrics.same_item`; legal forms such as
   "Inc." are ignored for employers).
 * Job dates: gold and predicted jobs are first paired (title, employer and
   start date similarity); each gold job has two date slots, start and end.
@@ -26,7 +26,7 @@ over documents (micro-averaged). The rules:
   e.g. a degree's name in the original language and in English).
 * Posting scalars (min years within half a year, education level, remote mode,
   employment type, salary with min and max within 2% and the same period,
-  salary currency): see :class:`~jobgraph.parse.evaluation.metrics.ScalarTally`;
+  salary currency): see :class:`~jobgraph.evaluation.metrics.ScalarTally`;
   a remote mode of "unknown" counts as absent.
 * Occupation family: the family of the predicted occupation (looked up in the
   taxonomy) against the annotated family.
@@ -38,15 +38,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jobgraph.parse.evaluation.annotations import (
+from jobgraph.evaluation.annotations import (
     accepted_levels,
     family_of,
     load_annotations,
     new_tallies,
     parse_or_log,
 )
-from jobgraph.parse.evaluation.gold_postings import evaluate_postings
-from jobgraph.parse.evaluation.metrics import (
+from jobgraph.evaluation.gold_postings import evaluate_postings
+from jobgraph.evaluation.metrics import (
     Counts,
     content_tokens,
     greedy_pairs,

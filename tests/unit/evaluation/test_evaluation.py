@@ -6,26 +6,27 @@ import csv
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
 
 from jobgraph.errors import ParseError
-from jobgraph.parse.evaluation import (
+from jobgraph.evaluation import (
     crash_scan,
     evaluate_gold,
     evaluate_indeed,
     format_report,
     run_parse_evaluation,
 )
-from jobgraph.parse.evaluation.gold import (
+from jobgraph.evaluation.gold import (
     date_matches,
     load_annotations,
     score_degrees,
     score_job_dates,
 )
-from jobgraph.parse.evaluation.indeed import partial_match, score_items, skill_items
-from jobgraph.parse.evaluation.metrics import (
+from jobgraph.evaluation.indeed import partial_match, score_items, skill_items
+from jobgraph.evaluation.metrics import (
     Counts,
     ScalarTally,
     content_tokens,
@@ -118,7 +119,7 @@ def test_date_matching(
 
 
 def test_job_dates_are_paired_before_comparing() -> None:
-    gold = [
+    gold: list[dict[str, Any]] = [
         {"title": "Data Analyst", "employer": "Harbourline", "start": "2021-03", "end": None},
         {
             "title": "Junior Data Analyst",

@@ -6,14 +6,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jobgraph.parse.evaluation.annotations import (
+from jobgraph.evaluation.annotations import (
     accepted_levels,
     family_of,
     load_annotations,
     new_tallies,
     parse_or_log,
 )
-from jobgraph.parse.evaluation.metrics import Counts, content_tokens, same_item
+from jobgraph.evaluation.metrics import Counts, content_tokens, same_item
 
 POSTING_FIELDS = (
     "title",

@@ -58,7 +58,10 @@ def _name(source: str) -> str:
 
 
 def _scan(
-    kind: Kind, items: Iterator[SourceItem | SourceFailure], lookup: Any, limit: int | None,
+    kind: Kind,
+    items: Iterator[SourceItem | SourceFailure],
+    lookup: Any,
+    limit: int | None,
     samples: int,
 ) -> dict[str, Any]:
     counts = {"documents": 0, "parsed": 0, "rejected": 0, "crashed": 0, "with_5_skills": 0}

@@ -16,10 +16,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jobgraph.parse.evaluation.crash import crash_scan
-from jobgraph.parse.evaluation.gold import evaluate_gold
-from jobgraph.parse.evaluation.indeed import evaluate_indeed
-from jobgraph.parse.evaluation.report import format_report
+from jobgraph.evaluation.crash import crash_scan
+from jobgraph.evaluation.gold import evaluate_gold
+from jobgraph.evaluation.indeed import evaluate_indeed
+from jobgraph.evaluation.report import format_report
 
 __all__ = [
     "crash_scan",
@@ -35,8 +35,8 @@ INDEED_FILE = Path("resumes") / "indeed_resume_entities_dev.jsonl"
 
 
 def _repo_root() -> Path:
-    # src/jobgraph/parse/evaluation/__init__.py -> the repository root of a checkout
-    return Path(__file__).resolve().parents[4]
+    # src/jobgraph/evaluation/__init__.py -> the repository root of a checkout
+    return Path(__file__).resolve().parents[3]
 
 
 def default_gold_dir() -> Path:

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from jobgraph.errors import JobgraphError, ParseError
-from jobgraph.parse.evaluation.metrics import Counts, content_tokens, jaccard, overlap
+from jobgraph.evaluation.metrics import Counts, content_tokens, jaccard, overlap
 from jobgraph.taxonomy.normalize import fold
 
 LABELS = {
