@@ -10,7 +10,10 @@ caller text ever becomes Cypher.
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, LiteralString, cast
 
 import numpy as np
@@ -151,8 +154,12 @@ def write_vectors(
     database: str = "neo4j",
     batch_size: int = 5000,
     progress: bool = False,
+    workers: int | None = None,
 ) -> int:
     """Store one L2-normalised vector per node id, in batched ``UNWIND`` writes.
+
+    Batches go to the server from several threads at once (each batch its own
+    transaction on disjoint nodes), since one transaction uses one server core.
 
     Args:
         driver: Open driver.
@@ -163,6 +170,7 @@ def write_vectors(
         database: Target database.
         batch_size: Nodes per transaction.
         progress: Show a progress bar.
+        workers: Concurrent transactions; default: CPU count, at most 8.
 
     Returns:
         How many nodes were written (ids with no node are skipped).
@@ -176,21 +184,38 @@ def write_vectors(
         raise VectorStoreError(
             f"write_vectors({label}.{property}): {len(ids)} ids but {matrix.shape[0]} vectors"
         )
+    workers = max(1, workers or min(8, os.cpu_count() or 1))
+
+    def write_batch(start: int) -> int:
+        chunk = matrix[start : start + batch_size].tolist()
+        rows = _QuietList(
+            {"id": str(node_id), "vector": vector}
+            for node_id, vector in zip(ids[start : start + batch_size], chunk, strict=True)
+        )
+        records, _, _ = driver.execute_query(
+            statement, rows=rows, property=property, database_=database
+        )
+        return int(records[0]["written"]) if records else 0
+
     written = 0
-    with tqdm(
-        total=len(ids), desc=f"write {label}.{property}", unit="node", disable=not progress
-    ) as bar:
-        for start in range(0, len(ids), batch_size):
-            chunk = matrix[start : start + batch_size].tolist()
-            rows = _QuietList(
-                {"id": str(node_id), "vector": vector}
-                for node_id, vector in zip(ids[start : start + batch_size], chunk, strict=True)
-            )
-            records, _, _ = driver.execute_query(
-                statement, rows=rows, property=property, database_=database
-            )
-            written += int(records[0]["written"]) if records else 0
-            bar.update(len(rows))
+    starts = range(0, len(ids), batch_size)
+    with (
+        tqdm(
+            total=len(ids), desc=f"write {label}.{property}", unit="node", disable=not progress
+        ) as bar,
+        ThreadPoolExecutor(max_workers=workers) as pool,
+    ):
+        pending: deque[tuple[int, Future[int]]] = deque()
+        for start in starts:
+            pending.append((start, pool.submit(write_batch, start)))
+            if len(pending) >= 2 * workers:  # bounded: only a few batches built at a time
+                done_start, future = pending.popleft()
+                written += future.result()
+                bar.update(min(batch_size, len(ids) - done_start))
+        while pending:
+            done_start, future = pending.popleft()
+            written += future.result()
+            bar.update(min(batch_size, len(ids) - done_start))
     return written
 
 
@@ -259,6 +284,7 @@ def query_similar(
     records, _, _ = driver.execute_query(
         load_query("vectors_query"),
         name=name,
+        property=property,
         fetch=int(k * overfetch),
         k=int(k),
         vector=_QuietList(query_vector.tolist()),
