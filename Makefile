@@ -43,6 +43,7 @@ demo: install neo4j-install
 	$(BIN)/jobgraph synth --demo --out $(DEMO_DIR)
 	$(BIN)/jobgraph ingest resumes $(DEMO_DIR)/resumes $(DEMO_DIR)/gold/resumes --failures $(DEMO_DIR)/resume-failures.jsonl
 	$(BIN)/jobgraph ingest postings $(DEMO_DIR)/postings $(DEMO_DIR)/gold/postings --failures $(DEMO_DIR)/posting-failures.jsonl
+	$(BIN)/jobgraph train --fit $(DEMO_DIR)/truth/fit.jsonl
 	$(BIN)/jobgraph db status
 	$(BIN)/jobgraph careers mine
 	$(BIN)/jobgraph careers demo

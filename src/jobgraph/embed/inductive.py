@@ -81,11 +81,11 @@ class InductiveEmbedder:
             )
         h = {node_type: encoder.project[node_type](x)}
         outputs = [h[node_type]]
-        for layer, conv in enumerate(encoder.convs):
+        for layer in range(len(encoder.convs)):
             x_dict = {node_type: outputs[-1]}
             for target, positions in rows.items():
                 x_dict[target] = self.cache[target][layer][positions]
-            out = encoder.step(conv, x_dict, edges, last=layer == len(encoder.convs) - 1)
+            out = encoder.step(layer, x_dict, edges)
             outputs.append(out[node_type])
         final = encoder.combine([{node_type: o} for o in outputs])[node_type]
         return torch.nn.functional.normalize(final, dim=-1)[0].numpy()

@@ -83,8 +83,12 @@ class HeteroEncoder(nn.Module):
         self.encoder = encoder
         self.node_types = list(node_types)
         self.edge_types = list(edge_types)
+        self.hidden = hidden
         self.project = nn.ModuleDict({t: nn.Linear(in_channels, hidden) for t in node_types})
         self.convs = nn.ModuleList()
+        # ReZero-style gates: each residual branch starts switched off and opens as
+        # training finds it useful, so the model starts as the text projection
+        self.gates = nn.Parameter(torch.zeros(layers))
         for _ in range(layers):
             if encoder == "sage":
                 self.convs.append(
@@ -99,24 +103,21 @@ class HeteroEncoder(nn.Module):
         """Return ``[h0, h1, …, hL]``: the projection, then each layer's output."""
         h = {t: self.project[t](x) for t, x in x_dict.items()}
         outputs = [h]
-        for index, conv in enumerate(self.convs):
-            h = self.step(conv, h, edge_index_dict, last=index == len(self.convs) - 1)
+        for index in range(len(self.convs)):
+            h = self.step(index, h, edge_index_dict)
             outputs.append(h)
         return outputs
 
     def step(
-        self,
-        conv: nn.Module,
-        h: dict[str, Tensor],
-        edge_index_dict: dict[EdgeType, Tensor],
-        *,
-        last: bool,
+        self, layer: int, h: dict[str, Tensor], edge_index_dict: dict[EdgeType, Tensor]
     ) -> dict[str, Tensor]:
-        """One round of message passing from ``h``, activation included."""
-        out = conv(h, edge_index_dict)
+        """Round ``layer`` of message passing from ``h``, activation included."""
+        out = self.convs[layer](h, edge_index_dict)
         out = {t: out.get(t, torch.zeros_like(v)) for t, v in h.items()}
-        if self.encoder == "sage":  # residual: the text signal reaches the output intact
-            out = {t: h[t] + (v if last else F.relu(v)) for t, v in out.items()}
+        if self.encoder == "sage":  # gated residual: the text signal reaches the output
+            last = layer == len(self.convs) - 1
+            gate = self.gates[layer]
+            out = {t: h[t] + gate * (v if last else F.relu(v)) for t, v in out.items()}
         return out
 
     @torch.no_grad()
@@ -133,18 +134,15 @@ class HeteroEncoder(nn.Module):
             chosen = torch.randperm(features.size(0), device=features.device)[:sample]
             features = features[chosen]
         mean = features.mean(0)
-        hidden = next(iter(self.project.values())).out_features
+        hidden = self.hidden
         rank = min(hidden, features.size(0), features.size(1))
         _, _, v = torch.linalg.svd(features - mean, full_matrices=False)
         weight = torch.zeros(hidden, features.size(1), device=features.device)
         weight[:rank] = v[:rank]
         for layer in self.project.values():
+            assert isinstance(layer, nn.Linear)
             layer.weight.copy_(weight)
             layer.bias.copy_(-(weight @ mean))
-        # residual branches start at zero (the model starts as the projection alone)
-        for conv in self.convs:
-            for parameter in conv.parameters():
-                parameter.zero_()
 
     def combine(self, outputs: list[dict[str, Tensor]]) -> dict[str, Tensor]:
         """The final vectors from all layers' outputs."""

@@ -43,11 +43,12 @@ class TrainConfig:
     layers: int = 2
     epochs: int = 400
     lr: float = 0.005
+    projection_lr_ratio: float = 0.1
     batch_size: int = 1_000_000  # supervision edges per edge type per step
     disjoint_ratio: float = 0.3
     hard_ratio: float = 0.5
     fit_weight: float = 10.0
-    patience: int = 60
+    patience: int = 100
     eval_every: int = 10
     checkpoint_every: int = 10
     val_ratio: float = 0.1
@@ -174,7 +175,16 @@ class Trainer:
         self.step_loss: nn.Module = _StepLoss(self.model)
         if self.world > 1:
             self.step_loss = nn.parallel.DistributedDataParallel(self.step_loss)
-        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=config.lr)
+        # the projection starts at the features' principal directions: move it slowly
+        projection = list(self.model.encoder.project.parameters())
+        chosen = {id(p) for p in projection}
+        rest = [p for p in self.model.parameters() if id(p) not in chosen]
+        self.optimizer = torch.optim.Adam(
+            [
+                {"params": projection, "lr": config.lr * config.projection_lr_ratio},
+                {"params": rest, "lr": config.lr},
+            ]
+        )
         self.generator = torch.Generator(device=self.device).manual_seed(config.seed)
         self.adjacency = {
             e: Adjacency.build(
@@ -346,6 +356,9 @@ class Trainer:
         if checkpoint is not None and checkpoint.is_file():
             self.load_state(torch.load(checkpoint, map_location=self.device, weights_only=False))
         started = time.monotonic()
+        if self.best_state is None:  # the untrained model (text projection) is the bar to beat
+            self.best_score = self._score(self.evaluate("val"))
+            self.best_state = copy.deepcopy(self.model.state_dict())
         bar = tqdm(
             total=self.config.epochs,
             initial=self.epoch,
