@@ -40,6 +40,7 @@ from jobgraph.graph.vector_store import (
     TEXT_PROPERTY,
     ensure_vector_index,
     read_vectors,
+    read_vectors_by_id,
     write_vectors,
 )
 from jobgraph.parse.records import PostingRecord, ResumeRecord
@@ -112,10 +113,17 @@ def embed_taxonomy_texts(
     cache: VectorCache | None,
     only_missing: bool = True,
     progress: bool = True,
+    skill_ids: Sequence[str] | None = None,
+    occupation_ids: Sequence[str] | None = None,
 ) -> dict[str, int]:
-    """Encode skills (name + aliases) and occupations (titles + description)."""
-    skills = skill_sources(driver, database=database, only_missing=only_missing)
-    occupations = occupation_sources(driver, database=database, only_missing=only_missing)
+    """Encode skills (name + aliases) and occupations (titles + description).
+
+    ``skill_ids`` / ``occupation_ids``, when given, restrict the work to those.
+    """
+    skills = skill_sources(driver, database=database, only_missing=only_missing, ids=skill_ids)
+    occupations = occupation_sources(
+        driver, database=database, only_missing=only_missing, ids=occupation_ids
+    )
     return {
         "Skill": _encode_labels(
             driver,
@@ -271,13 +279,15 @@ def embed_text_features(
 class IngestVectorHook:
     """``after_write`` callback of the ingest pipeline: text vectors per written batch.
 
-    Skill and occupation vectors are made (or found) on the first batch, then
-    kept in memory; each batch's vectors are built from the parsed records.
+    The vectors of the skills and occupations a batch refers to are loaded on
+    first need (encoded and stored first when the graph has none yet, through
+    the cache) and kept in memory; each batch's document vectors are built from
+    the parsed records.
 
     Args:
         driver: Open driver.
         database: Target database.
-        encoder: The MiniLM encoder (headlines not cached yet).
+        encoder: The MiniLM encoder (labels and headlines not cached yet).
         cache: Persistent vector cache.
         recipe: Weights of the document vector's parts.
     """
@@ -295,24 +305,52 @@ class IngestVectorHook:
         self.database = database
         self.encoder = encoder
         self.cache = cache
-        self.recipe = recipe
         self.written = 0
         self.seconds = 0.0
-        #: Seconds spent loading skill/occupation vectors, mixing vectors, writing them.
+        #: Seconds spent on skill/occupation vectors, mixing vectors, writing them.
         self.timings = {"setup": 0.0, "vectors": 0.0, "write": 0.0}
-        self._vectorizer: DocumentVectorizer | None = None
+        self._skills: dict[str, np.ndarray] = {}
+        self._occupations: dict[str, np.ndarray] = {}
+        self._looked_up: set[tuple[str, str]] = set()
+        self._indexed = False
+        self._vectorizer = DocumentVectorizer(
+            encoder, cache, self._skills, self._occupations, recipe
+        )
+
+    def _load_taxonomy_vectors(self, documents: Sequence[DocumentPieces]) -> None:
+        wanted = {
+            "Skill": {i for doc in documents for i, _ in doc.skills},
+            "Occupation": {i for doc in documents for i, _ in doc.occupations},
+        }
+        new = {
+            label: sorted(i for i in ids if (label, i) not in self._looked_up)
+            for label, ids in wanted.items()
+        }
+        if not new["Skill"] and not new["Occupation"]:
+            return
+        embed_taxonomy_texts(
+            self.driver,
+            database=self.database,
+            encoder=self.encoder,
+            cache=self.cache,
+            progress=False,
+            skill_ids=new["Skill"],
+            occupation_ids=new["Occupation"],
+        )
+        for label, store in (("Skill", self._skills), ("Occupation", self._occupations)):
+            store.update(
+                read_vectors_by_id(
+                    self.driver, label, TEXT_PROPERTY, new[label], database=self.database
+                )
+            )
+            self._looked_up.update((label, i) for i in new[label])
 
     def __call__(self, records: Sequence[ResumeRecord | PostingRecord]) -> None:
         """Compute and write the text vectors of one written batch of records."""
         started = time.perf_counter()
-        if self._vectorizer is None:
-            self._vectorizer = build_vectorizer(
-                self.driver,
-                database=self.database,
-                encoder=self.encoder,
-                cache=self.cache,
-                recipe=self.recipe,
-            )
+        resumes = [resume_pieces(r) for r in records if isinstance(r, ResumeRecord)]
+        postings = [posting_pieces(r) for r in records if isinstance(r, PostingRecord)]
+        if not self._indexed:
             for label in TEXT_LABELS:
                 ensure_vector_index(
                     self.driver,
@@ -321,9 +359,9 @@ class IngestVectorHook:
                     self.encoder.dimension,
                     database=self.database,
                 )
-            self.timings["setup"] += time.perf_counter() - started
-        resumes = [resume_pieces(r) for r in records if isinstance(r, ResumeRecord)]
-        postings = [posting_pieces(r) for r in records if isinstance(r, PostingRecord)]
+            self._indexed = True
+        self._load_taxonomy_vectors(resumes + postings)
+        self.timings["setup"] += time.perf_counter() - started
         batches: list[tuple[DocumentLabel, list[DocumentPieces]]] = [
             ("Candidate", resumes),
             ("Posting", postings),

@@ -18,12 +18,17 @@ _PIECE_QUERIES = {"Candidate": "text_candidate_pieces", "Posting": "text_posting
 
 
 def skill_sources(
-    driver: Driver, *, database: str = "neo4j", only_missing: bool = True
+    driver: Driver,
+    *,
+    database: str = "neo4j",
+    only_missing: bool = True,
+    ids: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Return ``{id, name, aliases}`` of skills (only those without a text vector by default)."""
     records, _, _ = driver.execute_query(
         load_query("text_skill_sources"),
         only_missing=only_missing,
+        ids=list(ids) if ids is not None else None,
         database_=database,
         routing_=RoutingControl.READ,
     )
@@ -31,12 +36,17 @@ def skill_sources(
 
 
 def occupation_sources(
-    driver: Driver, *, database: str = "neo4j", only_missing: bool = True
+    driver: Driver,
+    *,
+    database: str = "neo4j",
+    only_missing: bool = True,
+    ids: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Return ``{id, title, alt_titles, description}`` of occupations (missing vectors only)."""
     records, _, _ = driver.execute_query(
         load_query("text_occupation_sources"),
         only_missing=only_missing,
+        ids=list(ids) if ids is not None else None,
         database_=database,
         routing_=RoutingControl.READ,
     )

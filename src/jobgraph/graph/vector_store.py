@@ -256,6 +256,26 @@ def read_vectors(
     return ids, np.asarray(rows, dtype=np.float32)
 
 
+def read_vectors_by_id(
+    driver: Driver,
+    label: str,
+    property: str,
+    ids: Sequence[str],
+    *,
+    database: str = "neo4j",
+) -> dict[str, np.ndarray]:
+    """Return the stored vectors of ``ids`` (ids without one are left out)."""
+    if not ids:
+        return {}
+    records, _, _ = driver.execute_query(
+        _statement("vectors_read_ids", label, property),
+        ids=[str(node_id) for node_id in ids],
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    return {record["id"]: np.asarray(record["vector"], dtype=np.float32) for record in records}
+
+
 def query_similar(
     driver: Driver,
     label: str,
