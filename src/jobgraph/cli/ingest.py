@@ -46,6 +46,26 @@ def _ingest_options(function: F) -> F:
     return function
 
 
+def _gnn_hook(driver: Any, settings: Any) -> Any:
+    """GNN vectors for each written batch, once `jobgraph train` has made a model."""
+    from jobgraph.cli.gnn import model_dir
+    from jobgraph.embed.pipeline import MODEL_FILE, InductiveIngestHook
+
+    return InductiveIngestHook(
+        driver, model_dir(settings) / MODEL_FILE, database=settings.neo4j_database
+    )
+
+
+def _then(first: Any, second: Any) -> Any:
+    """One ``after_write`` callback running two in order."""
+
+    def both(records: Any) -> None:
+        first(records)
+        second(records)
+
+    return both
+
+
 def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options: Any) -> None:
     from pathlib import Path
 
@@ -74,6 +94,7 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
                 encoder=text_encoder_for(settings),
                 cache=cache,
             )
+            vector_hook = _then(vector_hook, _gnn_hook(driver, settings))
         report = run(
             driver,
             items,

@@ -46,14 +46,27 @@ class InductiveEmbedder:
     def embed(
         self, node_type: str, features: np.ndarray | Tensor, neighbours: Mapping[str, Sequence[str]]
     ) -> np.ndarray:
-        """The L2-normalised vector of one new document.
+        """The L2-normalised vector of one new document (see :meth:`embed_many`)."""
+        return self.embed_many(node_type, [features], [neighbours])[0]
+
+    @torch.no_grad()
+    def embed_many(
+        self,
+        node_type: str,
+        features: Sequence[np.ndarray | Tensor],
+        neighbours: Sequence[Mapping[str, Sequence[str]]],
+    ) -> np.ndarray:
+        """L2-normalised vectors of new documents, computed together.
 
         Args:
             node_type: ``"candidate"`` or ``"posting"``.
-            features: Its text feature vector.
-            neighbours: ``relation -> neighbour ids`` for the relations of
-                :data:`DOCUMENT_EDGES` (e.g. ``{"has_skill": [...], "worked_as": [...]}``);
-                ids the model has never seen are ignored.
+            features: One text feature vector per document.
+            neighbours: Per document, ``relation -> neighbour ids`` for the
+                relations of :data:`DOCUMENT_EDGES` (e.g. ``{"has_skill": [...],
+                "worked_as": [...]}``); ids the model has never seen are ignored.
+
+        Returns:
+            An array of shape ``(len(features), hidden)``.
 
         Raises:
             JobgraphError: ``node_type`` is not a document type.
@@ -62,30 +75,34 @@ class InductiveEmbedder:
             raise JobgraphError(
                 f"inductive vectors are for candidates and postings, not {node_type!r}"
             )
+        if not features:
+            return np.zeros((0, self.hidden), dtype=np.float32)
         encoder = self.model.encoder
-        x = torch.as_tensor(np.asarray(features, dtype=np.float32)).reshape(1, -1)
+        x = torch.stack(
+            [torch.as_tensor(np.asarray(f, dtype=np.float32)).reshape(-1) for f in features]
+        )
         rows: dict[str, Tensor] = {}
         edges: dict[EdgeType, Tensor] = {}
         for edge_type in DOCUMENT_EDGES[node_type]:
             target = edge_type[2]
-            known = [
-                self.index[target][i]
-                for i in neighbours.get(edge_type[1], ())
-                if i in self.index[target]
-            ]
-            rows[target] = torch.tensor(sorted(set(known)), dtype=torch.long)
-            incoming = reverse(edge_type)
-            count = rows[target].numel()
-            edges[incoming] = torch.stack(
-                [torch.arange(count), torch.zeros(count, dtype=torch.long)]
+            index = self.index[target]
+            pairs = sorted(
+                {
+                    (index[i], document)
+                    for document, found in enumerate(neighbours)
+                    for i in found.get(edge_type[1], ())
+                    if i in index
+                }
             )
-        h = {node_type: encoder.project[node_type](x)}
-        outputs = [h[node_type]]
+            cached = torch.tensor([p[0] for p in pairs], dtype=torch.long)
+            rows[target], source = torch.unique(cached, return_inverse=True)
+            documents = torch.tensor([p[1] for p in pairs], dtype=torch.long)
+            edges[reverse(edge_type)] = torch.stack([source.reshape(-1), documents])
+        outputs = [encoder.project[node_type](x)]
         for layer in range(len(encoder.convs)):
             x_dict = {node_type: outputs[-1]}
             for target, positions in rows.items():
                 x_dict[target] = self.cache[target][layer][positions]
-            out = encoder.step(layer, x_dict, edges)
-            outputs.append(out[node_type])
+            outputs.append(encoder.step(layer, x_dict, edges)[node_type])
         final = encoder.combine([{node_type: o} for o in outputs])[node_type]
-        return torch.nn.functional.normalize(final, dim=-1)[0].numpy()
+        return torch.nn.functional.normalize(final, dim=-1).numpy()

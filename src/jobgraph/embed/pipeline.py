@@ -14,7 +14,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-import torch
 from neo4j import Driver
 from torch_geometric.data import HeteroData
 
@@ -30,8 +29,9 @@ from jobgraph.embed.inductive import InductiveEmbedder
 from jobgraph.embed.labels import read_graded_pairs
 from jobgraph.embed.train import TrainConfig, Trainer
 from jobgraph.errors import NotFoundError
-from jobgraph.graph.export import document_neighbourhood
+from jobgraph.graph.export import document_neighbourhoods
 from jobgraph.graph.vector_store import GNN_PROPERTY, ensure_vector_index, write_vectors
+from jobgraph.parse.records import PostingRecord, ResumeRecord
 
 LABELS = {
     "candidate": "Candidate",
@@ -147,6 +147,33 @@ def write_gnn_vectors(
     return written
 
 
+def embed_documents(
+    driver: Driver,
+    embedder: InductiveEmbedder,
+    node_type: str,
+    node_ids: Sequence[str],
+    *,
+    database: str,
+) -> dict[str, list[float]]:
+    """Compute and store GNN vectors of candidates or postings already in the graph.
+
+    Documents without a text vector yet are left out of the result.
+    """
+    found = [
+        row
+        for row in document_neighbourhoods(driver, node_type, list(node_ids), database=database)
+        if row["features"] is not None
+    ]
+    if not found:
+        return {}
+    vectors = embedder.embed_many(node_type, [row.pop("features") for row in found], found)
+    ids = [row["id"] for row in found]
+    write_vectors(driver, LABELS[node_type], GNN_PROPERTY, ids, vectors, database=database)
+    return {
+        node_id: [float(v) for v in vector] for node_id, vector in zip(ids, vectors, strict=True)
+    }
+
+
 def embed_document(
     driver: Driver, model_path: Path, node_type: str, node_id: str, *, database: str
 ) -> list[float]:
@@ -157,19 +184,54 @@ def embed_document(
         SnapshotError: No trained model at ``model_path``.
     """
     embedder = InductiveEmbedder(load_bundle(model_path))
-    neighbourhood = document_neighbourhood(driver, node_type, node_id, database=database)
-    if neighbourhood is None:
-        raise NotFoundError(f"no {LABELS[node_type]} with id {node_id!r} in the graph")
-    features = neighbourhood.pop("features")
-    if features is None:
+    written = embed_documents(driver, embedder, node_type, [node_id], database=database)
+    if node_id not in written:
         raise NotFoundError(
-            f"{LABELS[node_type]} {node_id!r} has no text vector yet; run `jobgraph embed text`"
+            f"no {LABELS[node_type]} with id {node_id!r} and a text vector in the graph "
+            "(ingest it, then run `jobgraph embed text`)"
         )
-    vector = embedder.embed(node_type, torch.tensor(features), neighbourhood)
-    write_vectors(
-        driver, LABELS[node_type], GNN_PROPERTY, [node_id], vector.reshape(1, -1), database=database
-    )
-    return [float(v) for v in vector]
+    return written[node_id]
 
 
-__all__ = ["NODE_TYPES", "embed_document", "export_graph", "train_model", "write_gnn_vectors"]
+class InductiveIngestHook:
+    """``after_write`` step of ingest: GNN vectors for each written batch.
+
+    Does nothing until a model has been trained (no model file); reads the
+    batch's text vectors and neighbours back from the graph, so it runs after
+    the text-vector hook.
+
+    Args:
+        driver: Open driver.
+        model_path: The trained model bundle.
+        database: Target database.
+    """
+
+    def __init__(self, driver: Driver, model_path: Path, *, database: str = "neo4j") -> None:
+        self.driver = driver
+        self.database = database
+        self.embedder = InductiveEmbedder(load_bundle(model_path)) if model_path.is_file() else None
+        self.written = 0
+
+    def __call__(self, records: Sequence[ResumeRecord | PostingRecord]) -> None:
+        """Embed the candidates and postings of one written batch."""
+        if self.embedder is None:
+            return
+        for node_type, kind in (("candidate", ResumeRecord), ("posting", PostingRecord)):
+            ids = [r.id for r in records if isinstance(r, kind)]
+            if ids:
+                self.written += len(
+                    embed_documents(
+                        self.driver, self.embedder, node_type, ids, database=self.database
+                    )
+                )
+
+
+__all__ = [
+    "NODE_TYPES",
+    "InductiveIngestHook",
+    "embed_document",
+    "embed_documents",
+    "export_graph",
+    "train_model",
+    "write_gnn_vectors",
+]

@@ -47,7 +47,7 @@ class TrainConfig:
     batch_size: int = 1_000_000  # supervision edges per edge type per step
     disjoint_ratio: float = 0.3
     hard_ratio: float = 0.5
-    fit_weight: float = 10.0
+    fit_weight: float = 1.0
     patience: int = 100
     eval_every: int = 10
     checkpoint_every: int = 10

@@ -96,19 +96,19 @@ def edge_pages(
 
 
 NEIGHBOURHOOD_QUERIES = {
-    "candidate": "document_neighbourhood_candidate",
-    "posting": "document_neighbourhood_posting",
+    "candidate": "document_neighbourhoods_candidate",
+    "posting": "document_neighbourhoods_posting",
 }
 
 
-def document_neighbourhood(
-    driver: Driver, node_type: str, node_id: str, *, database: str = "neo4j"
-) -> dict[str, Any] | None:
-    """A document's ``features`` and neighbour ids by relation; ``None`` if absent."""
+def document_neighbourhoods(
+    driver: Driver, node_type: str, node_ids: list[str], *, database: str = "neo4j"
+) -> list[dict[str, Any]]:
+    """Each found document's ``id``, ``features`` and neighbour ids by relation."""
     records, _, _ = driver.execute_query(
         load_query(NEIGHBOURHOOD_QUERIES[node_type]),
-        id=node_id,
+        ids=node_ids,
         database_=database,
         routing_=RoutingControl.READ,
     )
-    return records[0].data() if records else None
+    return [record.data() for record in records]

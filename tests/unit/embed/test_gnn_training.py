@@ -75,14 +75,21 @@ def test_inductive_vector_equals_full_forward(graph, encoder: str, tmp_path: Pat
     save_bundle(bundle, tmp_path / "model.pt")
     embedder = InductiveEmbedder(load_bundle(tmp_path / "model.pt"))
     for node_type, edge_types in DOCUMENT_EDGES.items():
-        for node in range(0, graph[node_type].num_nodes, 37):
+        nodes = list(range(0, graph[node_type].num_nodes, 37))
+        all_neighbours = []
+        for node in nodes:
             neighbours = {}
             for edge_type in edge_types:
                 edge_index = graph[edge_type].edge_index
                 targets = edge_index[1][edge_index[0] == node].tolist()
                 neighbours[edge_type[1]] = [graph[edge_type[2]].node_ids[t] for t in targets]
+            all_neighbours.append(neighbours)
             vector = embedder.embed(node_type, graph[node_type].x[node], neighbours)
             np.testing.assert_allclose(vector, vectors[node_type][node].numpy(), atol=1e-5)
+        together = embedder.embed_many(
+            node_type, [graph[node_type].x[n] for n in nodes], all_neighbours
+        )
+        np.testing.assert_allclose(together, vectors[node_type][nodes].numpy(), atol=1e-5)
 
 
 def test_snapshot_round_trip(graph, tmp_path: Path) -> None:
