@@ -52,7 +52,7 @@ def read_candidate(
 
 def read_posting_requirements(driver: Driver, database: str = "neo4j") -> list[dict[str, Any]]:
     """Every posting's id, title and required skill ids."""
-    return _read(driver, "careers_posting_requirements", database)
+    return _read(driver, "careers_posting_requirements", database, importance="required")
 
 
 def read_demo_candidates(
