@@ -75,7 +75,7 @@ class InductiveEmbedder:
             raise JobgraphError(
                 f"inductive vectors are for candidates and postings, not {node_type!r}"
             )
-        if not features:
+        if len(features) == 0:
             return np.zeros((0, self.hidden), dtype=np.float32)
         encoder = self.model.encoder
         x = torch.stack(
