@@ -18,7 +18,7 @@ import torch
 from torch import Tensor
 from torch_geometric.data import HeteroData
 
-from jobgraph.embed.data import NODE_TYPES, TAXONOMY_TYPES, EdgeType, SnapshotError
+from jobgraph.embed.data import NODE_TYPES, TAXONOMY_TYPES, EdgeType, read_payload
 from jobgraph.embed.models import LinkPredictor
 from jobgraph.embed.split import message_graph
 from jobgraph.embed.train import TrainConfig, build_model
@@ -115,14 +115,9 @@ def load_bundle(path: Path) -> ModelBundle:
     Raises:
         SnapshotError: The file is missing or not a jobgraph model.
     """
-    try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise SnapshotError(f"{path}: no trained model; run `jobgraph train` first") from None
-    except Exception as error:
-        raise SnapshotError(f"{path}: not a readable model file ({error})") from error
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise SnapshotError(f"{path}: not a jobgraph model (expected format {FORMAT})")
+    payload = read_payload(
+        path, FORMAT, "model file", missing="no trained model; run `jobgraph train` first"
+    )
     meta = json.loads(payload["meta"])
     known = {f.name for f in fields(TrainConfig)}
     config = TrainConfig(**{k: v for k, v in json.loads(payload["config"]).items() if k in known})
@@ -159,12 +154,7 @@ def load_embeddings(path: Path) -> dict[str, tuple[list[str], Tensor]]:
     Raises:
         SnapshotError: The file is missing or not an embeddings file.
     """
-    try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise SnapshotError(f"{path}: no such embeddings file") from None
-    except Exception as error:
-        raise SnapshotError(f"{path}: not a readable embeddings file ({error})") from error
-    if not isinstance(payload, dict) or payload.get("format") != EMBEDDINGS_FORMAT:
-        raise SnapshotError(f"{path}: not a jobgraph embeddings file")
+    payload = read_payload(
+        path, EMBEDDINGS_FORMAT, "embeddings file", missing="no such embeddings file"
+    )
     return {t: (list(n["ids"]), n["vectors"]) for t, n in payload["nodes"].items()}

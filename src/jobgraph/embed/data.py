@@ -241,22 +241,38 @@ def save_snapshot(data: HeteroData, path: Path) -> None:
     torch.save(payload, path)
 
 
+def read_payload(path: Path, expected: str, what: str, *, missing: str) -> dict[str, Any]:
+    """Load a jobgraph file (a dict of tensors and strings) without running pickled code.
+
+    Args:
+        path: The file.
+        expected: Its ``format`` value.
+        what: What it is, for messages ("snapshot", "model file").
+        missing: What to say when the file does not exist.
+
+    Raises:
+        SnapshotError: The file is missing, unreadable or of another format.
+    """
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except FileNotFoundError:
+        raise SnapshotError(f"{path}: {missing}") from None
+    except Exception as error:
+        raise SnapshotError(f"{path}: not a readable {what} ({error})") from error
+    if not isinstance(payload, dict) or payload.get("format") != expected:
+        raise SnapshotError(f"{path}: not a jobgraph {what} (expected format {expected})")
+    return payload
+
+
 def load_snapshot(path: Path) -> HeteroData:
     """Read a snapshot written by :func:`save_snapshot`.
 
     Raises:
         SnapshotError: The file is missing, unreadable or not a snapshot.
     """
-    try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
-    except FileNotFoundError:
-        raise SnapshotError(
-            f"{path}: no such snapshot; write one with `jobgraph graph export`"
-        ) from None
-    except Exception as error:
-        raise SnapshotError(f"{path}: not a readable snapshot ({error})") from error
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise SnapshotError(f"{path}: not a jobgraph snapshot (expected format {FORMAT})")
+    payload = read_payload(
+        path, FORMAT, "snapshot", missing="no such snapshot; write one with `jobgraph graph export`"
+    )
     data = HeteroData()
     for node_type, node in payload["nodes"].items():
         data[node_type].num_nodes = len(node["node_ids"])
