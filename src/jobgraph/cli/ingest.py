@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import ExitStack
 from typing import Any
 
 import click
+from neo4j import Driver
 
 from jobgraph.cli.common import F, echo_json, open_driver_for, settings_of
+from jobgraph.config import Settings
+from jobgraph.ingest.documents import Record
 
 
 @click.group()
@@ -46,7 +50,10 @@ def _ingest_options(function: F) -> F:
     return function
 
 
-def _gnn_hook(driver: Any, settings: Any) -> Any:
+AfterWrite = Callable[[list[Record]], None]
+
+
+def _gnn_hook(driver: Driver, settings: Settings) -> AfterWrite:
     """GNN vectors for each written batch, once `jobgraph train` has made a model."""
     from jobgraph.cli.gnn import model_dir
     from jobgraph.embed.pipeline import MODEL_FILE, InductiveIngestHook
@@ -56,10 +63,10 @@ def _gnn_hook(driver: Any, settings: Any) -> Any:
     )
 
 
-def _then(first: Any, second: Any) -> Any:
+def _then(first: AfterWrite, second: AfterWrite) -> AfterWrite:
     """One ``after_write`` callback running two in order."""
 
-    def both(records: Any) -> None:
+    def both(records: list[Record]) -> None:
         first(records)
         second(records)
 
@@ -82,19 +89,20 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
     )
     settings = settings_of(ctx)
     with open_driver_for(ctx) as driver, ExitStack() as stack:
-        vector_hook = None
+        vector_hook: AfterWrite | None = None
         if not options.get("no_vectors"):
             from jobgraph.cli.embed import text_encoder_for, vector_cache_for
             from jobgraph.embed.text_features import IngestVectorHook
 
             cache = stack.enter_context(vector_cache_for(settings))
-            vector_hook = IngestVectorHook(
+            text_hook = IngestVectorHook(
                 driver,
                 database=settings.neo4j_database,
                 encoder=text_encoder_for(settings),
                 cache=cache,
             )
-            vector_hook = _then(vector_hook, _gnn_hook(driver, settings))
+            # text vectors first: the GNN hook reads them back as its input
+            vector_hook = _then(text_hook, _gnn_hook(driver, settings))
         report = run(
             driver,
             items,
