@@ -82,14 +82,12 @@ def _timed(step, device: torch.device, warmup: int, repeats: int) -> dict[str, f
 
 def project_step(data, device: torch.device, supervision: int, args) -> tuple[dict, int]:
     # per-type cap so that all supervised types together give about `supervision` positives
-    sizes = {e: data[e].edge_index.size(1) for e in data.edge_types if not e[1].startswith("rev_")}
     config = TrainConfig(hidden=64, layers=2, batch_size=max(1, supervision // 3), seed=1)
     trainer = Trainer(data, config, device=str(device))
     total = sum(
         min(int(p.numel() * config.disjoint_ratio), config.batch_size)
         for p in trainer.split.train.values()
     )
-    del sizes
     if args.bf16:
 
         def step() -> None:

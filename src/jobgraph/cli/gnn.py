@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from jobgraph.cli.common import echo_json, open_driver_for, settings_of
+from jobgraph.cli.embed import text_encoder_for, vector_cache_for
 from jobgraph.config import Settings
 
 
@@ -17,12 +18,10 @@ def model_dir(settings: Settings) -> Path:
 
 
 def _device(settings: Settings, requested: str | None) -> str:
-    import torch
+    from jobgraph.embed.text_encoder import default_device
 
     choice = requested or settings.device
-    if choice == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    return choice
+    return default_device() if choice == "auto" else choice
 
 
 @click.group()
@@ -37,13 +36,18 @@ def graph() -> None:
 @click.pass_context
 def graph_export(ctx: click.Context, out: str, page_size: int, as_json: bool) -> None:
     """Write the graph as a PyG HeteroData snapshot to OUT (for training elsewhere)."""
-    from jobgraph.embed.data import export_snapshot, save_snapshot, snapshot_summary
-    from jobgraph.embed.pipeline import ensure_text_features
+    from jobgraph.embed.data import save_snapshot, snapshot_summary
+    from jobgraph.embed.pipeline import export_graph
 
-    database = settings_of(ctx).neo4j_database
-    with open_driver_for(ctx) as driver:
-        ensure_text_features(driver, database=database)
-        data = export_snapshot(driver, database=database, page_size=page_size)
+    settings = settings_of(ctx)
+    with open_driver_for(ctx) as driver, vector_cache_for(settings) as cache:
+        data = export_graph(
+            driver,
+            database=settings.neo4j_database,
+            encoder=text_encoder_for(settings),
+            cache=cache,
+            page_size=page_size,
+        )
     save_snapshot(data, Path(out))
     summary = snapshot_summary(data)
     if as_json:
@@ -137,11 +141,15 @@ def train_command(
     rank, world, chosen_device = init_from_env(_device(settings, device))
     if world > 1 and not snapshot:
         raise click.UsageError("under torchrun, pass --snapshot (export it once beforehand)")
+    encoder = text_encoder_for(settings)
+    cache = vector_cache_for(settings)
     if snapshot:
         data = load_snapshot(Path(snapshot))
     else:
         with open_driver_for(ctx) as driver:
-            data = export_graph(driver, database=settings.neo4j_database)
+            data = export_graph(
+                driver, database=settings.neo4j_database, encoder=encoder, cache=cache
+            )
     try:
         metrics = train_model(
             data,
@@ -152,10 +160,13 @@ def train_command(
             baselines=not no_baselines,
             document_dirs=[Path(d) for d in document_dirs]
             or ([Path(fit_path).resolve().parent.parent] if fit_path else []),
+            encoder=encoder,
+            cache=cache,
             resume=resume,
             save=rank == 0,
         )
     finally:
+        cache.close()
         shutdown()
     if rank != 0:
         return

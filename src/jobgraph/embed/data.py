@@ -198,8 +198,7 @@ def _dedupe(
     if edge_index.numel() == 0:
         return edge_index, weight
     key = edge_index[0] * max(num_nodes, 1) + edge_index[1]
-    unique, first = np.unique(key.numpy(), return_index=True)
-    del unique
+    _, first = np.unique(key.numpy(), return_index=True)
     index = torch.from_numpy(np.sort(first))
     return edge_index[:, index], weight[index]
 

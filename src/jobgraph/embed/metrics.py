@@ -33,8 +33,7 @@ def auc(positive: Tensor, negative: Tensor) -> float:
     order = torch.argsort(scores)
     ranks[order] = torch.arange(1, scores.numel() + 1, dtype=torch.double)
     # average ranks over ties
-    values, inverse, counts = torch.unique(scores, return_inverse=True, return_counts=True)
-    del values
+    _, inverse, counts = torch.unique(scores, return_inverse=True, return_counts=True)
     sums = torch.zeros(counts.numel(), dtype=torch.double).index_add_(0, inverse, ranks)
     ranks = (sums / counts)[inverse]
     n_pos, n_neg = positive.numel(), negative.numel()

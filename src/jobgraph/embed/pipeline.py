@@ -24,9 +24,12 @@ from jobgraph.embed.bundle import (
     save_bundle,
     save_embeddings,
 )
+from jobgraph.embed.cache import VectorCache
 from jobgraph.embed.data import NODE_TYPES, export_snapshot
 from jobgraph.embed.inductive import InductiveEmbedder
 from jobgraph.embed.labels import read_graded_pairs
+from jobgraph.embed.text_encoder import MiniLMEncoder
+from jobgraph.embed.text_features import embed_text_features
 from jobgraph.embed.train import TrainConfig, Trainer
 from jobgraph.errors import NotFoundError
 from jobgraph.graph.export import document_neighbourhoods
@@ -50,22 +53,18 @@ METRICS_FILE = "metrics.json"
 CHECKPOINT_FILE = "checkpoint.pt"
 
 
-def ensure_text_features(driver: Driver, *, database: str, progress: bool = True) -> dict[str, int]:
-    """Give every node a text vector (encoding only what is missing)."""
-    from jobgraph.embed.cache import VectorCache
-    from jobgraph.embed.text_encoder import MiniLMEncoder
-    from jobgraph.embed.text_features import embed_text_features
-
-    with VectorCache() as cache:
-        return embed_text_features(
-            driver, database=database, encoder=MiniLMEncoder(), cache=cache, progress=progress
-        )
-
-
-def export_graph(driver: Driver, *, database: str, progress: bool = True) -> HeteroData:
-    """Text vectors first, then the snapshot of the whole graph."""
-    ensure_text_features(driver, database=database, progress=progress)
-    return export_snapshot(driver, database=database, progress=progress)
+def export_graph(
+    driver: Driver,
+    *,
+    database: str,
+    encoder: MiniLMEncoder,
+    cache: VectorCache | None,
+    page_size: int = 5_000,
+    progress: bool = True,
+) -> HeteroData:
+    """Text vectors first (encoding only what is missing), then the snapshot of the graph."""
+    embed_text_features(driver, database=database, encoder=encoder, cache=cache, progress=progress)
+    return export_snapshot(driver, database=database, page_size=page_size, progress=progress)
 
 
 def train_model(
@@ -77,6 +76,8 @@ def train_model(
     device: str = "cpu",
     baselines: bool = True,
     document_dirs: Sequence[Path] = (),
+    encoder: MiniLMEncoder | None = None,
+    cache: VectorCache | None = None,
     resume: bool = False,
     progress: bool = True,
     save: bool = True,
@@ -91,6 +92,8 @@ def train_model(
         device: Torch device.
         baselines: Also score TF-IDF and MiniLM on the same held-out candidates.
         document_dirs: Folders holding the ingested files (the baselines read them).
+        encoder: MiniLM for the full-text baseline (default: a CPU/GPU encoder).
+        cache: Text-vector cache for the full-text baseline.
         resume: Continue from ``out_dir``'s checkpoint.
         progress: Show a progress bar.
         save: Write files (only one process of a distributed run does).
@@ -111,21 +114,20 @@ def train_model(
     }
     if fit is not None:
         metrics["graded_pairs"] = {"matched": len(fit), "unmatched": fit.unmatched}
-    bundle, vectors = make_bundle(result.model, trainer.data, config, metrics)
     if not save:
         return metrics
+    bundle, vectors = make_bundle(result.model, trainer.data, config, metrics)
     if baselines and result.split.fit_test is not None and len(result.split.fit_test):
         from jobgraph.embed.baselines import DocumentFiles, compare_retrieval
-        from jobgraph.embed.cache import VectorCache
 
-        with VectorCache() as cache:
-            metrics["retrieval_comparison"] = compare_retrieval(
-                data.cpu(),
-                result.split.fit_test,
-                vectors,
-                files=DocumentFiles(document_dirs),
-                cache=cache,
-            )
+        metrics["retrieval_comparison"] = compare_retrieval(
+            data.cpu(),
+            result.split.fit_test,
+            vectors,
+            files=DocumentFiles(document_dirs),
+            encoder=encoder,
+            cache=cache,
+        )
         bundle.metrics = metrics
     save_bundle(bundle, out_dir / MODEL_FILE)
     save_embeddings(vectors, data, out_dir / EMBEDDINGS_FILE, model=str(out_dir / MODEL_FILE))
