@@ -1,0 +1,1 @@
+"""Matching evaluation: labelled sets, ranking metrics, baselines, exposure audit."""
