@@ -16,6 +16,7 @@ from jobgraph.cli.db import db
 from jobgraph.cli.documents import parse_command, synth_command
 from jobgraph.cli.embed import embed
 from jobgraph.cli.evaluate import evaluate
+from jobgraph.cli.evaluate_match import EVAL_MATCH_COMMANDS
 from jobgraph.cli.gnn import GNN_EMBED_COMMANDS, graph, train_command
 from jobgraph.cli.ingest import ingest
 from jobgraph.cli.neo4j_server import neo4j
@@ -50,6 +51,8 @@ for command in (
     train_command,
 ):
     main.add_command(command)
+for command in EVAL_MATCH_COMMANDS:  # `eval match|match-set|exposure` beside `eval parse`
+    evaluate.add_command(command)
 for command in GNN_EMBED_COMMANDS:  # `embed import|candidate|posting` beside `embed text`
     embed.add_command(command)
 main.add_command(careers)

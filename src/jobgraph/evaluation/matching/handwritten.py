@@ -210,9 +210,11 @@ def render_posting(posting: PostingFacts) -> str:
     layout = _pick(posting.id, 3)
     mode = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}[posting.remote]
     lines = [posting.title, f"{posting.company} - {posting.location} ({mode})", ""]
-    about = f"{posting.company} is hiring a {posting.title}. You will " + "; ".join(
-        posting.duties
-    ) + "."
+    about = (
+        f"{posting.company} is hiring a {posting.title}. You will "
+        + "; ".join(posting.duties)
+        + "."
+    )
     lines.extend(["About the role" if layout != 1 else "ABOUT THE JOB", about, ""])
     if posting.max_years is not None:
         years = f"{posting.min_years}-{posting.max_years} years of relevant experience"
@@ -235,7 +237,9 @@ def render_posting(posting: PostingFacts) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def build_handwritten_set(folder: Path | None = None, out_dir: Path | None = None) -> dict[str, Any]:
+def build_handwritten_set(
+    folder: Path | None = None, out_dir: Path | None = None
+) -> dict[str, Any]:
     """Render every document and grade every pair; write the set.
 
     Args:
@@ -251,7 +255,9 @@ def build_handwritten_set(folder: Path | None = None, out_dir: Path | None = Non
     (out_dir / "resumes").mkdir(parents=True, exist_ok=True)
     (out_dir / "postings").mkdir(parents=True, exist_ok=True)
     for resume in resumes:
-        (out_dir / "resumes" / f"{resume.id}.txt").write_text(render_resume(resume), encoding="utf-8")
+        (out_dir / "resumes" / f"{resume.id}.txt").write_text(
+            render_resume(resume), encoding="utf-8"
+        )
     for posting in postings:
         (out_dir / "postings" / f"{posting.id}.txt").write_text(
             render_posting(posting), encoding="utf-8"

@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 AS_OF_YEAR = 2025
-EDUCATION_LEVELS = ("none", "high-school", "certificate", "associate", "bachelor", "master", "doctorate")
+EDUCATION_LEVELS = (
+    "none",
+    "high-school",
+    "certificate",
+    "associate",
+    "bachelor",
+    "master",
+    "doctorate",
+)
 #: How far past a posting's maximum years a candidate is over-qualified.
 OVERQUALIFIED_MARGIN = 2
 
