@@ -18,14 +18,29 @@ from jobgraph.cli.common import echo_json
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the whole record as JSON.")
 @click.option("--no-pii", is_flag=True, help="Leave the contact block out (resumes).")
-def parse_command(file: str, kind: str, as_json: bool, no_pii: bool) -> None:
+@click.option(
+    "--taxonomy",
+    "taxonomy_choice",
+    type=click.Choice(["builtin", "graph"]),
+    default="builtin",
+    show_default=True,
+    help="Vocabulary to match skills with: the built-in one, or the graph's "
+    "(built-in plus ESCO / O*NET imports; starts the local Neo4j if needed).",
+)
+@click.pass_context
+def parse_command(
+    ctx: click.Context, file: str, kind: str, as_json: bool, no_pii: bool, taxonomy_choice: str
+) -> None:
     """Parse FILE into a typed record (nothing is written to the graph)."""
     from pathlib import Path
 
+    from jobgraph.cli.taxonomy import lookup_in_force
     from jobgraph.parse import parse_posting_file, parse_resume_file
     from jobgraph.parse.records import ResumeRecord
 
-    record = (parse_resume_file if kind == "resume" else parse_posting_file)(Path(file))
+    lookup = lookup_in_force(ctx, taxonomy_choice)
+    parse = parse_resume_file if kind == "resume" else parse_posting_file
+    record = parse(Path(file), lookup=lookup)
     if isinstance(record, ResumeRecord) and no_pii:
         record = record.without_pii()
     document = record.to_dict()

@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from jobgraph.cli.common import echo_json, open_driver_for, settings_of
+
+if TYPE_CHECKING:
+    from jobgraph.taxonomy.lookup import TaxonomyLookup
+    from jobgraph.taxonomy.model import Taxonomy
+
+
+TAXONOMY_CHOICES = ["builtin", "graph"]
+
+
+def taxonomy_in_force(ctx: click.Context, choice: str) -> Taxonomy:
+    """The taxonomy to parse with: ``"builtin"``, or ``"graph"`` (built-in plus imports)."""
+    from jobgraph.taxonomy.builtin import builtin_taxonomy
+
+    if choice == "builtin":
+        return builtin_taxonomy()
+    from jobgraph.graph.taxonomy_reader import load_taxonomy_in_force
+
+    with open_driver_for(ctx) as driver:
+        return load_taxonomy_in_force(driver, settings_of(ctx).neo4j_database)
+
+
+def lookup_in_force(ctx: click.Context, choice: str) -> TaxonomyLookup:
+    """A lookup over :func:`taxonomy_in_force`, built once per process."""
+    from jobgraph.parse.pipeline import lookup_for
+
+    return lookup_for(taxonomy_in_force(ctx, choice))
 
 
 @click.group()

@@ -114,6 +114,8 @@ def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any
         "city": record.location.city if record.location else None,
         "country": record.location.country if record.location else None,
         "skill_count": len(record.skills),
+        # In the digest: a re-ingest after a taxonomy import rewrites (re-links) the record.
+        "taxonomy_version": record.taxonomy_version,
         "updated_at": time.time(),
     }
     skills = [
@@ -213,6 +215,8 @@ def posting_row(record: PostingRecord) -> dict[str, Any]:
         "country": record.location.country if record.location else None,
         "description": record.description[:4000],
         "skill_count": len(record.skills),
+        # In the digest: a re-ingest after a taxonomy import rewrites (re-links) the record.
+        "taxonomy_version": record.taxonomy_version,
         "updated_at": time.time(),
     }
     skills = [

@@ -23,11 +23,15 @@ from tqdm import tqdm
 
 from jobgraph.errors import JobgraphError
 from jobgraph.graph.record_writer import WriteReport, write_postings, write_resumes
+from jobgraph.graph.taxonomy_reader import load_taxonomy_in_force
 from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy
 from jobgraph.ingest.documents import Kind, Record, parse_item
 from jobgraph.ingest.sources import SourceFailure, SourceItem
 from jobgraph.parse import parse_posting_text, parse_resume_text
+from jobgraph.parse.pipeline import lookup_for
 from jobgraph.parse.records import PostingRecord, ResumeRecord
+from jobgraph.taxonomy.lookup import TaxonomyLookup
+from jobgraph.taxonomy.model import Taxonomy
 
 __all__ = ["IngestReport", "Kind", "Record", "ingest", "parse_item"]
 
@@ -49,6 +53,7 @@ class IngestReport:
     parse_seconds: float = 0.0
     write_seconds: float = 0.0
     seconds: float = 0.0
+    taxonomy_version: str = ""
 
     @property
     def total(self) -> int:
@@ -65,16 +70,22 @@ class IngestReport:
             "repeated": self.repeated,
             "failed": len(self.failed),
             "relationships": self.relationships,
+            "taxonomy_version": self.taxonomy_version,
             "seconds": round(self.seconds, 2),
             "documents_per_second": round(self.total / self.seconds, 1) if self.seconds else None,
         }
+
+
+# The lookup of this process: set once per worker by _warm_up, from the taxonomy
+# the parent sent once (never per document).
+_WORKER_LOOKUP: TaxonomyLookup | None = None
 
 
 def _safe_parse(job: tuple[Kind, SourceItem]) -> tuple[str, Record | None, str | None, float]:
     kind, item = job
     started = time.perf_counter()
     try:
-        record = parse_item(kind, item)
+        record = parse_item(kind, item, lookup=_WORKER_LOOKUP)
     except JobgraphError as error:
         return item.source, None, str(error), time.perf_counter() - started
     except Exception as error:  # one bad document must never stop the batch
@@ -83,24 +94,28 @@ def _safe_parse(job: tuple[Kind, SourceItem]) -> tuple[str, Record | None, str |
     return item.source, record, None, time.perf_counter() - started
 
 
-def _warm_up(kind: Kind) -> None:
-    """Build the parser once per worker, before the first document arrives."""
+def _warm_up(kind: Kind, taxonomy: Taxonomy | None = None) -> None:
+    """Build the lookup and parser once per worker, before the first document arrives."""
+    global _WORKER_LOOKUP
+    _WORKER_LOOKUP = lookup_for(taxonomy) if taxonomy is not None else None
     if kind == "resume":
-        parse_resume_text("Python developer", source="warm-up")
+        parse_resume_text("Python developer", source="warm-up", lookup=_WORKER_LOOKUP)
     else:
-        parse_posting_text("Python developer", source="warm-up")
+        parse_posting_text("Python developer", source="warm-up", lookup=_WORKER_LOOKUP)
 
 
 def _parsed(
-    kind: Kind, items: Iterable[SourceItem], workers: int
+    kind: Kind, items: Iterable[SourceItem], workers: int, taxonomy: Taxonomy | None = None
 ) -> Generator[tuple[str, Record | None, str | None, float], None, None]:
     """Parse ``items`` in order, ``workers`` processes at a time (inline when 1)."""
     if workers <= 1:
-        _warm_up(kind)
+        _warm_up(kind, taxonomy)
         for item in items:
             yield _safe_parse((kind, item))
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(kind,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_warm_up, initargs=(kind, taxonomy)
+    ) as pool:
         iterator = iter(items)
         # Submit in windows so memory stays flat for very large inputs.
         while window := list(islice(iterator, WINDOW)):
@@ -120,6 +135,7 @@ def ingest(
     progress: bool = True,
     total: int | None = None,
     after_write: Callable[[list[Record]], None] | None = None,
+    taxonomy: Taxonomy | None = None,
 ) -> IngestReport:
     """Parse and write every document; failures are reported, never fatal.
 
@@ -138,6 +154,10 @@ def ingest(
         after_write: Called with the records of each batch that were written
             (new or changed), after their transaction; ingest uses it to add
             text vectors (:class:`jobgraph.embed.text_features.IngestVectorHook`).
+        taxonomy: The taxonomy to parse with; ``None`` reads the one in force
+            from the graph (:func:`~jobgraph.graph.taxonomy_reader.load_taxonomy_in_force`:
+            the built-in one unless ESCO / O*NET were imported). Workers receive
+            it once.
 
     Returns:
         Counts of ingested, unchanged and failed documents, with timings.
@@ -145,6 +165,9 @@ def ingest(
     started = time.monotonic()
     report = IngestReport(kind=kind)
     ensure_builtin_taxonomy(driver, database)
+    if taxonomy is None:
+        taxonomy = load_taxonomy_in_force(driver, database)
+    report.taxonomy_version = taxonomy.version
     workers = workers or os.cpu_count() or 1
     documents: list[SourceItem] = []
     for item in items:
@@ -187,7 +210,7 @@ def ingest(
     # closing(): if a write fails, the workers' queued documents are dropped at once.
     with tqdm(
         total=total or len(documents), desc=f"ingest {kind}s", unit="doc", disable=not progress
-    ) as bar, closing(_parsed(kind, documents, workers)) as parsed:
+    ) as bar, closing(_parsed(kind, documents, workers, taxonomy)) as parsed:
         for source, record, reason, seconds in parsed:
             report.parse_seconds += seconds
             if record is None:

@@ -29,6 +29,7 @@ from jobgraph.parse.roles import has_role_word
 from jobgraph.parse.text import DOC_TEXT_KEY
 from jobgraph.taxonomy.builtin import builtin_taxonomy
 from jobgraph.taxonomy.lookup import TaxonomyLookup
+from jobgraph.taxonomy.model import Taxonomy
 
 _LOCK = threading.Lock()
 HEAD_TITLE_FACTOR = 0.9  # a title known only by its last words is a little less certain
@@ -126,6 +127,29 @@ class Pipeline:
 def default_lookup() -> TaxonomyLookup:
     """Return ``TaxonomyLookup(builtin_taxonomy())``, built once per process."""
     return TaxonomyLookup(builtin_taxonomy())
+
+
+_LOOKUPS: dict[str, TaxonomyLookup] = {}
+
+
+def lookup_for(taxonomy: Taxonomy) -> TaxonomyLookup:
+    """Return a lookup over ``taxonomy``, built once per process per taxonomy version.
+
+    The built-in taxonomy gets :func:`default_lookup`. A taxonomy without a
+    version (never compiled) is keyed by identity.
+    """
+    if taxonomy is builtin_taxonomy() or (
+        taxonomy.version and taxonomy.version == builtin_taxonomy().version
+    ):
+        return default_lookup()
+    key = taxonomy.version or f"id-{id(taxonomy)}"
+    with _LOCK:
+        found = _LOOKUPS.get(key)
+        if found is None:
+            if len(_LOOKUPS) >= 2:  # an old version is not needed again
+                _LOOKUPS.pop(next(iter(_LOOKUPS)))
+            found = _LOOKUPS[key] = TaxonomyLookup(taxonomy)
+        return found
 
 
 # A lean tokenizer for resumes: spaCy's English rules cost ~20x more per document

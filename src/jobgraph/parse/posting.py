@@ -124,6 +124,7 @@ def parse_posting(
         description=_description(clean, title),
         text=clean,
         warnings=warnings,
+        taxonomy_version=pipeline.lookup.taxonomy.version,
     )
 
 

@@ -215,6 +215,8 @@ class ResumeRecord:
     text: str = ""
     sections: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Version of the taxonomy the skills were matched with (``Taxonomy.version``).
+    taxonomy_version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-ready data (see ``schemas/resume.schema.json``)."""
@@ -275,6 +277,8 @@ class PostingRecord:
     description: str = ""
     text: str = ""
     warnings: list[str] = field(default_factory=list)
+    #: Version of the taxonomy the skills were matched with (``Taxonomy.version``).
+    taxonomy_version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-ready data (see ``schemas/posting.schema.json``)."""

@@ -97,6 +97,7 @@ def parse_resume(
         text=clean,
         sections=[s.name for s in sections if s.name != HEADER],
         warnings=warnings,
+        taxonomy_version=taxonomy.version,
     )
 
 

@@ -110,8 +110,12 @@ def load_builtin(*, strict: bool = True) -> Taxonomy:
 
 @lru_cache(maxsize=1)
 def builtin_taxonomy() -> Taxonomy:
-    """Return the built-in taxonomy, read once per process."""
-    return load_builtin(strict=True)
+    """Return the built-in taxonomy, read once per process (``version`` set)."""
+    from jobgraph.taxonomy.in_force import taxonomy_version
+
+    taxonomy = load_builtin(strict=True)
+    taxonomy.version = taxonomy_version(taxonomy)
+    return taxonomy
 
 
 def check() -> list[str]:

@@ -123,6 +123,9 @@ class Taxonomy:
     skill_links: list[SkillLink] = field(default_factory=list)
     requirements: list[OccupationSkill] = field(default_factory=list)
     same_as: list[tuple[str, str]] = field(default_factory=list)
+    #: Content hash set by :func:`jobgraph.taxonomy.in_force.compile_in_force`
+    #: ("" for a taxonomy that was never compiled).
+    version: str = ""
 
     def stats(self) -> dict[str, int]:
         """Return entry counts by kind, for reports and `taxonomy stats`."""

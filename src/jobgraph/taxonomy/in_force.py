@@ -1,0 +1,171 @@
+"""The one taxonomy in force: the built-in vocabulary plus whatever was imported.
+
+Parsing, ingestion and matching must read the same vocabulary. The graph holds
+the built-in entries, ESCO and O*NET imports, and ``SAME_AS`` pairs between an
+imported entry and a built-in one. :func:`compile_in_force` turns that into a
+single :class:`~jobgraph.taxonomy.model.Taxonomy` where one concept is one
+entry:
+
+* an imported skill or occupation that is ``SAME_AS`` a built-in one is folded
+  into it: the built-in id is canonical, the imported id disappears, and the
+  imported labels that do not belong to another entry become aliases;
+* links and requirements that named the folded id are rewritten to the
+  canonical one;
+* :attr:`Taxonomy.version` is a content hash, so a record can say which
+  vocabulary it was parsed with and a re-ingest notices a new import.
+
+Pure: the graph layer reads the entries (``jobgraph.graph.taxonomy_reader``),
+this module only combines them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from jobgraph.taxonomy.model import OccupationSkill, SkillLink, Taxonomy
+from jobgraph.taxonomy.normalize import label_key
+
+BUILTIN_SOURCE = "builtin"
+VERSION_PREFIX = "tx-"
+
+
+def taxonomy_version(taxonomy: Taxonomy) -> str:
+    """Return a short content hash of the entries that parsing depends on.
+
+    Skills (id, name, kind, aliases) and occupations (id, title, alternative
+    titles) count; descriptions and weights do not, since they change nothing
+    that a parser extracts.
+    """
+    digest = hashlib.sha256()
+    for skill_id in sorted(taxonomy.skills):
+        skill = taxonomy.skills[skill_id]
+        digest.update(
+            "\x1f".join((skill.id, skill.name, skill.kind.value, *skill.aliases)).encode()
+        )
+        digest.update(b"\x1e")
+    for occupation_id in sorted(taxonomy.occupations):
+        occupation = taxonomy.occupations[occupation_id]
+        digest.update(
+            "\x1f".join((occupation.id, occupation.title, *occupation.alt_titles)).encode()
+        )
+        digest.update(b"\x1e")
+    return VERSION_PREFIX + digest.hexdigest()[:12]
+
+
+def canonical_ids(taxonomy: Taxonomy) -> dict[str, str]:
+    """Map each folded imported id to the built-in id it is the same as.
+
+    A ``SAME_AS`` pair may be stored either way round; the built-in end wins.
+    When an imported entry is the same as several built-in ones, the first pair
+    (sorted) decides, so the result does not depend on the order of reading.
+    """
+    canonical: dict[str, str] = {}
+    for first, second in sorted(taxonomy.same_as):
+        for ours, theirs in ((first, second), (second, first)):
+            if _is_builtin(taxonomy, ours) and not _is_builtin(taxonomy, theirs):
+                canonical.setdefault(theirs, ours)
+    return canonical
+
+
+def compile_in_force(*taxonomies: Taxonomy) -> Taxonomy:
+    """Combine taxonomies (built-in first) into the one in force, duplicates folded.
+
+    Args:
+        taxonomies: The built-in taxonomy and any imported ones; entries of the
+            first taxonomy that defines an id win. ``same_as`` pairs of all of
+            them are honoured.
+
+    Returns:
+        A new taxonomy with :attr:`~Taxonomy.version` set.
+    """
+    merged = Taxonomy()
+    for taxonomy in taxonomies:
+        for skill_id, skill in taxonomy.skills.items():
+            merged.skills.setdefault(skill_id, skill)
+        for occupation_id, occupation in taxonomy.occupations.items():
+            merged.occupations.setdefault(occupation_id, occupation)
+        merged.same_as.extend(taxonomy.same_as)
+    merged.same_as = sorted(set(merged.same_as))
+    canonical = canonical_ids(merged)
+    _fold_skills(merged, canonical)
+    _fold_occupations(merged, canonical)
+    seen_links: set[tuple[str, str, str]] = set()
+    seen_requirements: set[tuple[str, str]] = set()
+    for taxonomy in taxonomies:
+        for link in taxonomy.skill_links:
+            source = canonical.get(link.source_id, link.source_id)
+            target = canonical.get(link.target_id, link.target_id)
+            key = (source, target, link.kind)
+            if (
+                source != target
+                and key not in seen_links
+                and {source, target} <= merged.skills.keys()
+            ):
+                seen_links.add(key)
+                merged.skill_links.append(
+                    SkillLink(source, target, link.kind, link.weight, link.source)
+                )
+        for requirement in taxonomy.requirements:
+            occupation_id = canonical.get(requirement.occupation_id, requirement.occupation_id)
+            skill_id = canonical.get(requirement.skill_id, requirement.skill_id)
+            pair = (occupation_id, skill_id)
+            if (
+                pair not in seen_requirements
+                and occupation_id in merged.occupations
+                and skill_id in merged.skills
+            ):
+                seen_requirements.add(pair)
+                merged.requirements.append(
+                    OccupationSkill(
+                        occupation_id, skill_id, requirement.importance, requirement.weight
+                    )
+                )
+    merged.version = taxonomy_version(merged)
+    return merged
+
+
+def _is_builtin(taxonomy: Taxonomy, entry_id: str) -> bool:
+    entry = taxonomy.skills.get(entry_id) or taxonomy.occupations.get(entry_id)
+    return entry is not None and entry.source == BUILTIN_SOURCE
+
+
+def _owned_keys(labels: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    owners: dict[str, set[str]] = {}
+    for entry_id, forms in labels.items():
+        for form in forms:
+            owners.setdefault(label_key(form), set()).add(entry_id)
+    return owners
+
+
+def _fold_skills(merged: Taxonomy, canonical: dict[str, str]) -> None:
+    folded = {
+        old: new for old, new in canonical.items() if old in merged.skills and new in merged.skills
+    }
+    kept_labels = {
+        skill_id: (skill.name, *skill.aliases)
+        for skill_id, skill in merged.skills.items()
+        if skill_id not in folded
+    }
+    owners = _owned_keys(kept_labels)
+    extra: dict[str, list[str]] = {}
+    for old, new in sorted(folded.items()):
+        skill = merged.skills.pop(old)
+        for form in (skill.name, *skill.aliases):
+            # A label another kept skill owns stays with that skill.
+            if owners.get(label_key(form), {new}) <= {new}:
+                extra.setdefault(new, []).append(form)
+    for skill_id, forms in extra.items():
+        skill = merged.skills[skill_id]
+        known = {label_key(form) for form in (skill.name, *skill.aliases)}
+        added = [form for form in dict.fromkeys(forms) if label_key(form) not in known]
+        if added:
+            merged.skills[skill_id] = replace(skill, aliases=(*skill.aliases, *added))
+
+
+def _fold_occupations(merged: Taxonomy, canonical: dict[str, str]) -> None:
+    # Imported alternative titles are not added to the built-in occupation: its
+    # titles decide career ladders, and ESCO's broad alternatives would blur them.
+    for old, new in canonical.items():
+        if old in merged.occupations and new in merged.occupations:
+            del merged.occupations[old]

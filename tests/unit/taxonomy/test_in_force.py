@@ -1,0 +1,75 @@
+"""The taxonomy in force: SAME_AS duplicates folded onto built-in ids, a content version."""
+
+from __future__ import annotations
+
+from jobgraph.taxonomy.builtin import builtin_taxonomy
+from jobgraph.taxonomy.in_force import compile_in_force, taxonomy_version
+from jobgraph.taxonomy.model import (
+    Importance,
+    Occupation,
+    OccupationSkill,
+    Skill,
+    SkillKind,
+    Taxonomy,
+)
+
+ESCO_PYTHON = "http://data.europa.eu/esco/skill/python-test"
+
+
+def _imported() -> Taxonomy:
+    return Taxonomy(
+        skills={
+            ESCO_PYTHON: Skill(
+                ESCO_PYTHON, "Python (computer programming)", SkillKind.KNOWLEDGE,
+                aliases=("Python", "Python 3 scripting"), source="esco",
+            ),
+            "onet:tech:zorblax": Skill(
+                "onet:tech:zorblax", "Zorblax Studio", SkillKind.TOOL, source="onet"
+            ),
+        },
+        occupations={"esco:occ:1": Occupation("esco:occ:1", "zorblax operator", source="esco")},
+        requirements=[
+            OccupationSkill("esco:occ:1", ESCO_PYTHON, Importance.ESSENTIAL),
+            OccupationSkill("esco:occ:1", "onet:tech:zorblax", Importance.OPTIONAL),
+        ],
+        same_as=[("python", ESCO_PYTHON)],
+    )  # fmt: skip
+
+
+def test_same_as_folds_imported_skill_into_builtin_id() -> None:
+    merged = compile_in_force(builtin_taxonomy(), _imported())
+    assert ESCO_PYTHON not in merged.skills
+    python = merged.skills["python"]
+    assert "Python (computer programming)" in python.aliases
+    assert "Python 3 scripting" in python.aliases
+    assert python.aliases.count("Python") == 0  # the name itself is not repeated
+    assert "onet:tech:zorblax" in merged.skills
+    required = {(r.occupation_id, r.skill_id) for r in merged.requirements}
+    assert ("esco:occ:1", "python") in required
+    assert ("esco:occ:1", "onet:tech:zorblax") in required
+
+
+def test_pair_stored_the_other_way_round_folds_the_same() -> None:
+    imported = _imported()
+    imported.same_as = [(ESCO_PYTHON, "python")]
+    merged = compile_in_force(builtin_taxonomy(), imported)
+    assert ESCO_PYTHON not in merged.skills
+
+
+def test_label_owned_by_another_skill_stays_with_it() -> None:
+    imported = _imported()
+    skill = imported.skills[ESCO_PYTHON]
+    imported.skills[ESCO_PYTHON] = Skill(
+        skill.id, skill.name, skill.kind, aliases=("Django",), source="esco"
+    )
+    merged = compile_in_force(builtin_taxonomy(), imported)
+    assert "Django" not in merged.skills["python"].aliases
+
+
+def test_version_is_a_content_hash() -> None:
+    builtin = builtin_taxonomy()
+    assert builtin.version == taxonomy_version(builtin)
+    assert compile_in_force(builtin).version == builtin.version
+    merged = compile_in_force(builtin, _imported())
+    assert merged.version.startswith("tx-") and merged.version != builtin.version
+    assert compile_in_force(builtin, _imported()).version == merged.version
