@@ -11,6 +11,7 @@ help:
 	@echo "make demo   - install, start the local Neo4j, load the taxonomy, ingest the demo corpus"
 	@echo "make test   - install, then ruff, mypy and the whole pytest suite"
 	@echo "make clean  - remove the virtual environment and build outputs"
+	@echo "make bench  - the CPU benchmarks end to end (bench/run_all.py, about 20 minutes)"
 
 # The venv is reused until pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -47,6 +48,10 @@ demo: install neo4j-install
 	$(BIN)/jobgraph db status
 	$(BIN)/jobgraph careers mine
 	$(BIN)/jobgraph careers demo
+
+.PHONY: bench
+bench: install neo4j-install
+	$(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache

@@ -22,6 +22,9 @@ from jobgraph.config import Settings
 from jobgraph.errors import ConfigError
 
 DOCUMENT_LABELS = ("Candidate", "Posting")
+# A labelled set is small: the scratch server needs far less than a working graph.
+SCRATCH_HEAP = "1g"
+SCRATCH_PAGECACHE = "512m"
 
 
 @contextmanager
@@ -64,8 +67,8 @@ def scratch_graph(settings: Settings, uri: str | None, *, reset: bool) -> Iterat
             installation,
             java=java,
             port=0,
-            heap=settings.neo4j_heap,
-            pagecache=settings.neo4j_pagecache,
+            heap=SCRATCH_HEAP,
+            pagecache=SCRATCH_PAGECACHE,
             auth=True,
             start_timeout=settings.neo4j_start_timeout,
         )
@@ -111,7 +114,7 @@ def _methods(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--relevant", type=int, default=None, help="Lowest relevant grade (default 2).")
 @click.option("--bootstrap", "samples", default=1000, show_default=True, help="Resamples.")
-@click.option("--gnn-epochs", default=400, show_default=True, help="Most epochs of the GNN.")
+@click.option("--gnn-epochs", default=400, show_default=True, help="Scratch GNN epochs (0: none).")
 @click.option(
     "--scores-out",
     type=click.Path(dir_okay=False),
@@ -224,4 +227,48 @@ def eval_match_set(which: str, source: str | None, out: str | None, as_json: boo
         click.echo(", ".join(f"{k}: {v}" for k, v in summary.items()))
 
 
-EVAL_MATCH_COMMANDS = (eval_match, eval_match_set)
+@click.command("exposure")
+@click.option("--posting", "posting_ids", multiple=True, help="Posting id to audit (repeatable).")
+@click.option("--sample", default=50, show_default=True, help="Postings drawn when none given.")
+@click.option("--limit", default=10, show_default=True, help="Recommendations per posting.")
+@click.option(
+    "--threshold",
+    default=0.5,
+    show_default=True,
+    help="Required-skill credit from which a candidate counts as qualified.",
+)
+@click.option("--seed", default=7, show_default=True, help="Seed of the posting sample.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def eval_exposure(
+    ctx: click.Context,
+    posting_ids: tuple[str, ...],
+    sample: int,
+    limit: int,
+    threshold: float,
+    seed: int,
+    as_json: bool,
+) -> None:
+    """Exposure of candidate groups in posting -> candidate recommendations vs qualified shares."""
+    from jobgraph.cli.common import open_driver_for
+    from jobgraph.evaluation.matching.exposure import exposure_audit, format_exposure
+
+    settings = settings_of(ctx)
+    with open_driver_for(ctx) as driver:
+        result = exposure_audit(
+            driver,
+            database=settings.neo4j_database,
+            postings=list(posting_ids) or None,
+            sample=sample,
+            limit=limit,
+            threshold=threshold,
+            seed=seed,
+            progress=not as_json,
+        )
+    if as_json:
+        echo_json(result)
+    else:
+        click.echo(format_exposure(result))
+
+
+EVAL_MATCH_COMMANDS = (eval_match, eval_match_set, eval_exposure)

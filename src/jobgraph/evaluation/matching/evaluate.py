@@ -79,7 +79,8 @@ def evaluate_match(
         weights_path: Weights for ``hybrid-fitted``.
         encoder: MiniLM encoder (text baseline, text vectors at ingest).
         cache: Text-vector cache.
-        gnn_epochs: Most epochs of the scratch GNN.
+        gnn_epochs: Most epochs of the scratch GNN; 0 trains none (the ``gnn``
+            feature is then 0 for every pair).
         device: Torch device for the GNN.
         relevant: Lowest relevant grade (default: 2, or the top grade if lower).
         samples: Bootstrap resamples.
@@ -112,7 +113,7 @@ def evaluate_match(
             driver, graded, database=database, encoder=encoder, cache=cache, progress=progress
         )
         timings["ingest"] = round(time.perf_counter() - started, 2)
-        if {"gnn", "hybrid", "hybrid-fitted"} & set(graph_methods):
+        if gnn_epochs > 0 and {"gnn", "hybrid", "hybrid-fitted"} & set(graph_methods):
             started = time.perf_counter()
             report["gnn"] = train_scratch_gnn(
                 driver,

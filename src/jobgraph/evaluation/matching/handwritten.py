@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import tomllib
 import zlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,29 @@ def default_dir() -> Path:
 
 def _pick(key: str, options: int) -> int:
     return zlib.crc32(key.encode()) % options
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Skill name (lower case) -> the taxonomy's short aliases of it."""
+    from jobgraph.taxonomy.builtin import builtin_taxonomy
+
+    return {
+        skill.name.lower(): tuple(a for a in skill.aliases if len(a.split()) <= 3)
+        for skill in builtin_taxonomy().skills.values()
+    }
+
+
+def surface(skill: str, document_id: str) -> str:
+    """How one document writes a skill: its name, or (one time in two) one of its aliases.
+
+    People write "Postgres", "K8s" or "GL reconciliations"; the choice is fixed
+    per document and skill so the text is stable.
+    """
+    aliases = _aliases().get(skill.lower(), ())
+    if not aliases or _pick(f"{document_id}:{skill}", 2) == 0:
+        return skill
+    return aliases[_pick(f"{document_id}:{skill}:alias", len(aliases))]
 
 
 def load_facts(
@@ -136,8 +160,8 @@ def _posting(item: dict[str, Any]) -> PostingFacts:
     )
 
 
-def _job_bullets(job: JobFacts) -> list[str]:
-    skills = list(job.skills)
+def _job_bullets(job: JobFacts, document_id: str) -> list[str]:
+    skills = [surface(skill, document_id) for skill in job.skills]
     bullets = []
     start = _pick(job.employer, len(BULLETS))
     for number in range(0, len(skills), 2):
@@ -175,7 +199,7 @@ def render_resume(resume: ResumeFacts) -> str:
     summary = f"{current.title} with {resume.years} years of work experience."
     if resume.objective:
         summary += " Seeking a first role as " + resume.objective.replace("-", " ") + "."
-    skills = list(dict.fromkeys(resume.extra_skills))
+    skills = list(dict.fromkeys(surface(s, resume.id) for s in resume.extra_skills))
     experience: list[str] = ["EXPERIENCE" if layout != 2 else "## Work History"]
     for job in resume.jobs:
         if layout == 3:
@@ -183,7 +207,7 @@ def render_resume(resume: ResumeFacts) -> str:
         else:
             experience.append(f"{job.title}, {job.employer}")
             experience.append(_dates(job, layout))
-        experience.extend(f"- {bullet}" for bullet in _job_bullets(job))
+        experience.extend(f"- {bullet}" for bullet in _job_bullets(job, resume.id))
         experience.append("")
     education = ["EDUCATION" if layout != 2 else "## Education", _education_line(resume), ""]
     if layout == 3:
@@ -192,7 +216,8 @@ def render_resume(resume: ResumeFacts) -> str:
         sections = [["PROFILE", summary, ""], experience, education]
     else:
         heading = "## Skills" if layout == 2 else "SKILLS"
-        all_skills = list(dict.fromkeys(skills + [s for job in resume.jobs for s in job.skills]))
+        job_skills = [surface(s, resume.id) for job in resume.jobs for s in job.skills]
+        all_skills = list(dict.fromkeys(skills + job_skills))
         skill_block = [heading, ", ".join(all_skills), ""]
         summary_block = ["## Summary" if layout == 2 else "SUMMARY", summary, ""]
         sections = (
@@ -229,11 +254,11 @@ def render_posting(posting: PostingFacts) -> str:
         lines.append(f"- {REQUIREMENT_TEXT[posting.education_level]}")
     for number, skill in enumerate(posting.required):
         phrase = SKILL_PHRASES[(number + layout) % len(SKILL_PHRASES)]
-        lines.append(f"- {phrase.format(s=skill)}")
+        lines.append(f"- {phrase.format(s=surface(skill, posting.id))}")
     if posting.preferred:
         nice = {0: "Nice to have", 1: "BONUS POINTS", 2: "Preferred:"}[layout]
         lines.extend(["", nice])
-        lines.extend(f"- {skill}" for skill in posting.preferred)
+        lines.extend(f"- {surface(skill, posting.id)}" for skill in posting.preferred)
     return "\n".join(lines).rstrip() + "\n"
 
 
