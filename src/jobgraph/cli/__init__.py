@@ -19,6 +19,7 @@ from jobgraph.cli.evaluate import evaluate
 from jobgraph.cli.evaluate_match import EVAL_MATCH_COMMANDS
 from jobgraph.cli.gnn import GNN_EMBED_COMMANDS, graph, train_command
 from jobgraph.cli.ingest import ingest
+from jobgraph.cli.match import MATCH_COMMANDS
 from jobgraph.cli.neo4j_server import neo4j
 from jobgraph.cli.taxonomy import taxonomy
 from jobgraph.config import Settings
@@ -58,5 +59,7 @@ for command in GNN_EMBED_COMMANDS:  # `embed import|candidate|posting` beside `e
 main.add_command(careers)
 main.add_command(cypher)
 main.add_command(embed)
+for command in MATCH_COMMANDS:  # `match`, `explain`, `advice`
+    main.add_command(command)
 
 __all__ = ["main"]

@@ -1,0 +1,133 @@
+"""The shortlist: which documents get scored at all.
+
+The union of four sources, each asked for ``size`` ids:
+
+- ``gnn`` and ``text``: nearest neighbours in the vector indexes;
+- ``graph``: documents linked to the same skills, directly or through one
+  taxonomy link (a skill met through a path counts with its credit);
+- ``lexical``: Neo4j's full-text index (Lucene BM25) over titles, headlines and
+  descriptions, queried with the other side's title and skill names.
+
+Retrieval only decides what is scored; the score itself never depends on
+which source found a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from neo4j import Driver
+from neo4j.exceptions import ClientError
+
+from jobgraph.graph import matching as graph
+from jobgraph.graph.vector_store import GNN_PROPERTY, TEXT_PROPERTY, query_similar
+from jobgraph.match.model import CandidateProfile, PostingProfile
+from jobgraph.match.skill_graph import SkillGraph
+
+SOURCES: tuple[str, ...] = ("gnn", "text", "graph", "lexical")
+
+
+@dataclass
+class Shortlist:
+    """Ids found, with the sources that found each, in the order first found."""
+
+    found: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, source: str, ids: Sequence[str]) -> None:
+        """Record that ``source`` found ``ids``."""
+        for node_id in ids:
+            self.found.setdefault(node_id, set()).add(source)
+
+    @property
+    def ids(self) -> list[str]:
+        """Every id found."""
+        return list(self.found)
+
+
+def _nearest(
+    driver: Driver, database: str, label: str, prop: str, vector: np.ndarray | None, k: int
+) -> list[str]:
+    if vector is None:
+        return []
+    try:
+        return [node_id for node_id, _ in query_similar(
+            driver, label, prop, vector, k, database=database, overfetch=3
+        )]
+    except ClientError:  # no such index yet (vectors never written): the source is empty
+        return []
+
+
+def _skill_weights(held: Sequence[str], skills: SkillGraph) -> list[dict[str, float | str]]:
+    weights: dict[str, float] = {}
+    for skill_id in held:
+        weights[skill_id] = 1.0
+        for other, credit in skills.neighbours(skill_id).items():
+            weights[other] = max(weights.get(other, 0.0), credit)
+    return [{"id": key, "weight": value} for key, value in weights.items()]
+
+
+def postings_for(
+    driver: Driver,
+    candidate: CandidateProfile,
+    skills: SkillGraph,
+    *,
+    size: int,
+    sources: Sequence[str] = SOURCES,
+    database: str = "neo4j",
+) -> Shortlist:
+    """Postings worth scoring for ``candidate``."""
+    shortlist = Shortlist()
+    if "gnn" in sources:
+        shortlist.add("gnn", _nearest(driver, database, "Posting", GNN_PROPERTY,
+                                      candidate.gnn_vector, size))
+    if "text" in sources:
+        shortlist.add("text", _nearest(driver, database, "Posting", TEXT_PROPERTY,
+                                       candidate.text_vector, size))
+    if "graph" in sources:
+        wanted = _skill_weights(list(candidate.skills), skills)
+        shortlist.add("graph", [i for i, _ in graph.postings_by_skills(
+            driver, wanted, k=size, database=database)])
+    if "lexical" in sources:
+        words = [candidate.headline or "", *(r.title or "" for r in candidate.roles[:3]),
+                 *(s.name for s in candidate.skills.values())]
+        shortlist.add("lexical", [i for i, _ in graph.fulltext_search(
+            driver, "Posting", words, k=size, database=database)])
+    return shortlist
+
+
+def candidates_for(
+    driver: Driver,
+    posting: PostingProfile,
+    skills: SkillGraph,
+    *,
+    size: int,
+    sources: Sequence[str] = SOURCES,
+    database: str = "neo4j",
+) -> Shortlist:
+    """Candidates worth scoring for ``posting``."""
+    shortlist = Shortlist()
+    if "gnn" in sources:
+        shortlist.add("gnn", _nearest(driver, database, "Candidate", GNN_PROPERTY,
+                                      posting.gnn_vector, size))
+    if "text" in sources:
+        shortlist.add("text", _nearest(driver, database, "Candidate", TEXT_PROPERTY,
+                                       posting.text_vector, size))
+    if "graph" in sources:
+        # Holders of an asked skill, and of skills that meet it through one link.
+        wanted: dict[str, float] = {}
+        for asked in posting.skills:
+            scale = 1.0 if asked.importance == "required" else 0.5
+            wanted[asked.id] = max(wanted.get(asked.id, 0.0), scale)
+            for other, credit in skills.reach(asked.id).items():
+                if len(credit.steps) == 1:
+                    wanted[other] = max(wanted.get(other, 0.0), scale * credit.credit)
+        rows = [{"id": key, "weight": value} for key, value in wanted.items()]
+        shortlist.add("graph", [i for i, _ in graph.candidates_by_skills(
+            driver, rows, k=size, database=database)])
+    if "lexical" in sources:
+        words = [posting.title or "", *(s.name for s in posting.skills)]
+        shortlist.add("lexical", [i for i, _ in graph.fulltext_search(
+            driver, "Candidate", words, k=size, database=database)])
+    return shortlist
