@@ -48,6 +48,8 @@ demo: install neo4j-install
 	$(BIN)/jobgraph db status
 	$(BIN)/jobgraph careers mine
 	$(BIN)/jobgraph careers demo
+	$(BIN)/jobgraph match fit-weights $(DEMO_DIR)/truth/fit.jsonl
+	$(BIN)/jobgraph match demo
 
 .PHONY: bench
 bench: install neo4j-install

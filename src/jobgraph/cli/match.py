@@ -284,3 +284,34 @@ def match_fit_weights(
     for key, value in weights.metrics.items():
         click.echo(f"  {key}: {value:.4f}" if isinstance(value, float) else f"  {key}: {value}")
     click.echo(f"written to {target}")
+
+
+@match.command("demo")
+@_weights_option
+@click.pass_context
+def match_demo(ctx: click.Context, weights: str | None) -> None:
+    """Show matching on the graph: a candidate's postings, the best pair explained, the
+    posting's candidates, and advice for both."""
+    from jobgraph.graph.careers import read_demo_candidates
+    from jobgraph.match import render
+
+    with _match_context(ctx, weights) as service:
+        rows = read_demo_candidates(service.driver, 1, service.database)
+        if not rows:
+            raise click.ClickException("the graph holds no candidate with a resolved job; "
+                                       "ingest resumes first")
+        candidate_id = rows[0]["id"]
+        page = service.match_candidate(candidate_id, limit=3).to_dict()
+        click.echo(render.match_page(page, click.style))
+        if not page["items"]:
+            return
+        posting_id = page["items"][0]["posting_id"]
+        click.echo()
+        click.echo(render.explanation(service.explain(candidate_id, posting_id), click.style))
+        click.echo()
+        click.echo(render.match_page(service.match_posting(posting_id, limit=3).to_dict(),
+                                     click.style))
+        click.echo()
+        click.echo(render.advice(service.candidate_advice(candidate_id), click.style))
+        click.echo()
+        click.echo(render.advice(service.posting_advice(posting_id), click.style))
