@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from jobgraph.cli.api import API_COMMANDS
 from jobgraph.cli.careers import careers
 from jobgraph.cli.common import JobgraphGroup, echo_json, settings_of
 from jobgraph.cli.cypher import cypher
@@ -60,6 +61,8 @@ main.add_command(careers)
 main.add_command(cypher)
 main.add_command(embed)
 for command in MATCH_COMMANDS:  # `match`, `explain`, `advice`
+    main.add_command(command)
+for command in API_COMMANDS:  # `serve` and `apikey`
     main.add_command(command)
 
 __all__ = ["main"]
