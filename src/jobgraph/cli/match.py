@@ -315,3 +315,52 @@ def match_demo(ctx: click.Context, weights: str | None) -> None:
         click.echo(render.advice(service.candidate_advice(candidate_id), click.style))
         click.echo()
         click.echo(render.advice(service.posting_advice(posting_id), click.style))
+
+
+@match.command("all")
+@click.option("--out", type=click.Path(dir_okay=False), required=True,
+              help="JSONL file: one line per candidate and per posting with its top k.")
+@click.option("--k", "top", default=10, show_default=True, help="Matches kept per document.")
+@click.option("--chunk", default=1024, show_default=True, help="Candidates scored per step.")
+@_weights_option
+@click.pass_context
+def match_all(ctx: click.Context, out: str, top: int, chunk: int, weights: str | None) -> None:
+    """Score every candidate against every posting with torch (CPU or GPU); write top k
+    both ways. Per-skill minimum years are not applied here (see docs/matching.md)."""
+    import json
+    import time
+
+    from tqdm import tqdm
+
+    from jobgraph.embed.text_encoder import default_device
+    from jobgraph.graph.matching import iter_ids
+    from jobgraph.match.offline import top_k_both_ways
+
+    settings = settings_of(ctx)
+    device = default_device() if settings.device == "auto" else settings.device
+    with _match_context(ctx, weights) as service:
+        started = time.perf_counter()
+        profiles: dict[str, list[Any]] = {}
+        for label, read in (("Candidate", service.candidates), ("Posting", service.postings)):
+            loaded: list[Any] = []
+            with tqdm(desc=f"read {label.lower()}s", unit="doc") as bar:
+                for ids in iter_ids(service.driver, label, page=2000, database=service.database):
+                    loaded.extend(read(ids).values())
+                    bar.update(len(ids))
+            profiles[label] = loaded
+        read_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        by_candidate, by_posting = top_k_both_ways(
+            service.scorer(), profiles["Candidate"], profiles["Posting"], k=top, chunk=chunk,
+            device=str(device))
+        score_seconds = time.perf_counter() - started
+    with Path(out).open("w", encoding="utf-8") as sink:
+        for direction, rows in (("candidate", by_candidate), ("posting", by_posting)):
+            for row in rows:
+                sink.write(json.dumps({"direction": direction, "id": row.id,
+                                       "matches": [{"id": i, "score": round(s, 6)}
+                                                   for i, s in zip(row.ids, row.scores,
+                                                                   strict=True)]}) + "\n")
+    click.echo(f"{len(by_candidate):,} candidates × {len(by_posting):,} postings scored on "
+               f"{device} in {score_seconds:.1f}s (read {read_seconds:.1f}s); top {top} both "
+               f"ways written to {out}")
