@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/match_quality.py [--sets handwritten,synthetic,real]
-        [--synthetic-candidates 200] [--synthetic-postings 100] [--gnn-epochs 400]
+        [--synthetic-candidates 200] [--synthetic-postings 100] [--gnn-epochs 100]
 
 One throw-away local Neo4j serves every set (emptied between sets). The
 synthetic set is generated under ``build/labelled/synthetic`` (seeded), the real
@@ -106,7 +106,7 @@ def main() -> None:
     parser.add_argument("--sets", default="handwritten,synthetic,real")
     parser.add_argument("--synthetic-candidates", type=int, default=200)
     parser.add_argument("--synthetic-postings", type=int, default=100)
-    parser.add_argument("--gnn-epochs", type=int, default=400)
+    parser.add_argument("--gnn-epochs", type=int, default=100)
     parser.add_argument("--bootstrap", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=RESULTS / "match_quality.json")
     args = parser.parse_args()

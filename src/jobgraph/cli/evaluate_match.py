@@ -114,7 +114,7 @@ def _methods(values: tuple[str, ...]) -> list[str]:
 )
 @click.option("--relevant", type=int, default=None, help="Lowest relevant grade (default 2).")
 @click.option("--bootstrap", "samples", default=1000, show_default=True, help="Resamples.")
-@click.option("--gnn-epochs", default=400, show_default=True, help="Scratch GNN epochs (0: none).")
+@click.option("--gnn-epochs", default=100, show_default=True, help="Scratch GNN epochs (0: none).")
 @click.option(
     "--scores-out",
     type=click.Path(dir_okay=False),

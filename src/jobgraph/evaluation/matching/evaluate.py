@@ -62,7 +62,7 @@ def evaluate_match(
     weights_path: Path | None = None,
     encoder: MiniLMEncoder | None = None,
     cache: VectorCache | None = None,
-    gnn_epochs: int = 400,
+    gnn_epochs: int = 100,
     device: str = "cpu",
     relevant: int | None = None,
     samples: int = 1000,
