@@ -163,10 +163,15 @@ class ApiServices:
         """The match service, or ``None`` where jobgraph.match is not installed."""
         if self._match is None:
             try:
-                from jobgraph.match.service import MatchService
-            except ImportError:
+                from jobgraph.match.service import MatchService, weights_file
+            except ImportError:  # pragma: no cover - jobgraph.match ships with jobgraph
                 return None
+            fitted = weights_file(self.settings.data_dir)  # `jobgraph match fit-weights`
             with self._lock:
                 if self._match is None:
-                    self._match = MatchService(self.driver, self.database)
+                    self._match = MatchService(
+                        self.driver,
+                        self.database,
+                        weights_path=fitted if fitted.is_file() else None,
+                    )
         return self._match
