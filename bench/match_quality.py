@@ -9,7 +9,9 @@ One throw-away local Neo4j serves every set (emptied between sets). The
 synthetic set is generated under ``build/labelled/synthetic`` (seeded), the real
 set from ``../shared/data`` (skipped when absent). Prints a table and writes
 ``bench/results/match_quality.json`` (every metric with its 95% interval, both
-directions) and, when matplotlib is installed, ``bench/results/match_quality.png``.
+directions) and, when matplotlib is installed, ``bench/results/match_quality.png``;
+then ``jobgraph eval exposure``'s audit of the synthetic set's graph goes to
+``bench/results/exposure_synthetic.json``.
 """
 
 from __future__ import annotations
@@ -109,6 +111,10 @@ def main() -> None:
     parser.add_argument("--gnn-epochs", type=int, default=100)
     parser.add_argument("--bootstrap", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=RESULTS / "match_quality.json")
+    parser.add_argument(
+        "--no-exposure", dest="exposure", action="store_false",
+        help="skip the exposure audit on the synthetic graph",
+    )
     args = parser.parse_args()
 
     files = _pairs_files(args.sets.split(","), args)
@@ -161,6 +167,8 @@ def main() -> None:
                         },
                     }
                     _print(name, results["sets"][name])
+                    if name == "synthetic" and args.exposure:
+                        _exposure(driver)
         finally:
             driver.close()
             server.stop()
@@ -169,6 +177,17 @@ def main() -> None:
     if _plot(results, args.out.with_suffix(".png")):
         print(f"plot: {args.out.with_suffix('.png')}")
     print(f"written: {args.out}")
+
+
+def _exposure(driver: Any) -> None:
+    """The exposure audit on the synthetic set's graph (GNN vectors written), saved beside."""
+    from jobgraph.evaluation.matching.exposure import exposure_audit, format_exposure
+
+    started = time.perf_counter()
+    audit = exposure_audit(driver, sample=40, limit=10, progress=False)
+    audit["seconds"] = round(time.perf_counter() - started, 1)
+    (RESULTS / "exposure_synthetic.json").write_text(json.dumps(audit, indent=2) + "\n")
+    print(format_exposure(audit))
 
 
 def _print(name: str, result: dict[str, Any]) -> None:

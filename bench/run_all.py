@@ -26,7 +26,7 @@ BENCHES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("match_all.py", (), "all-pairs top-10 scoring"),
     (
         "match_quality.py",
-        ("--synthetic-candidates", "150", "--synthetic-postings", "80", "--gnn-epochs", "100"),
+        ("--synthetic-candidates", "150", "--synthetic-postings", "80", "--gnn-epochs", "60"),
         "match quality by method on the labelled sets",
     ),
 )

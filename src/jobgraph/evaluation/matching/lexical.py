@@ -95,8 +95,22 @@ class BM25:
 
 
 def tfidf_cosine(queries: Sequence[str], items: Sequence[str]) -> np.ndarray:
-    """Cosine of sublinear TF-IDF vectors fitted on both sides together: ``(queries, items)``."""
-    from jobgraph.embed.baselines import tfidf_matrix
+    """Cosine of sublinear TF-IDF vectors fitted on both sides together: ``(queries, items)``.
 
-    matrix = tfidf_matrix(list(queries) + list(items)).numpy()
+    Weights are ``(1 + ln tf) * (ln((1 + N) / (1 + df)) + 1)`` over word unigrams
+    (the same tokens as BM25), rows normalised to unit length.
+    """
+    counts = [Counter(tokens(text)) for text in list(queries) + list(items)]
+    frequency: Counter[str] = Counter()
+    for document in counts:
+        frequency.update(document.keys())
+    vocabulary = {term: column for column, term in enumerate(sorted(frequency))}
+    total = len(counts)
+    matrix = np.zeros((total, len(vocabulary)))
+    for row, document in enumerate(counts):
+        for term, count in document.items():
+            idf = math.log((1 + total) / (1 + frequency[term])) + 1.0
+            matrix[row, vocabulary[term]] = (1.0 + math.log(count)) * idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix /= np.where(norms == 0, 1.0, norms)
     return matrix[: len(queries)] @ matrix[len(queries) :].T
