@@ -26,7 +26,7 @@ def _read(driver: Driver, name: str, database: str, **parameters: Any) -> list[d
     records, _, _ = driver.execute_query(
         load_query(name), parameters, database_=database, routing_=RoutingControl.READ
     )
-    return [record.data() for record in records]
+    return [dict(record) for record in records]  # plain values: data() would walk each list
 
 
 def read_candidate_profiles(

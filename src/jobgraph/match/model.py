@@ -7,13 +7,32 @@ difference. Vectors are optional: a document without one scores 0 on that part.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 
 from jobgraph.parse.records import PostingRecord, ResumeRecord
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*")
+_STOP = frozenset({
+    "a", "an", "and", "or", "the", "of", "for", "to", "in", "on", "with", "at", "by", "from",
+    "as", "is", "are", "be", "we", "you", "our", "your", "this", "that", "will", "who", "m",
+    "f", "d", "w", "senior", "junior", "sr", "jr", "lead", "ii", "iii", "iv",
+})
+
+
+def words(texts: Iterable[str | None]) -> set[str]:
+    """Lower-case content words of ``texts`` (stop words and seniority words dropped)."""
+    found: set[str] = set()
+    for text in texts:
+        if text:
+            found.update(w.rstrip(".") for w in _WORD.findall(text.lower()))
+    return {w for w in found if w and w not in _STOP}
+
 
 EDUCATION_RANKS = {
     "secondary": 1, "vocational": 2, "associate": 3, "bachelor": 4, "master": 5, "doctorate": 6,
@@ -77,6 +96,14 @@ class CandidateProfile:
     text_vector: np.ndarray | None = None
     gnn_vector: np.ndarray | None = None
 
+    @cached_property
+    def held_words(self) -> frozenset[str]:
+        """Words of the headline, summary, job titles, skill names and evidence."""
+        return frozenset(words([
+            self.headline, self.summary, *(role.title for role in self.roles),
+            *(s.name for s in self.skills.values()), *(s.evidence for s in self.skills.values()),
+        ]))
+
     def with_skill(self, skill_id: str, name: str) -> CandidateProfile:
         """A copy that also holds ``skill_id`` (no evidence, years unknown): for advice."""
         return replace(self, skills={**self.skills, skill_id: HeldSkill(skill_id, name)})
@@ -106,6 +133,11 @@ class PostingProfile:
     skills: tuple[AskedSkill, ...] = ()
     text_vector: np.ndarray | None = None
     gnn_vector: np.ndarray | None = None
+
+    @cached_property
+    def asked_words(self) -> frozenset[str]:
+        """Words of the title and the asked skills' names."""
+        return frozenset(words([self.title, *(s.name for s in self.skills)]))
 
     @property
     def required(self) -> tuple[AskedSkill, ...]:

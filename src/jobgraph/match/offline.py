@@ -31,7 +31,7 @@ import numpy as np
 import torch
 
 from jobgraph.match.model import AskedSkill, CandidateProfile, PostingProfile
-from jobgraph.match.scoring import NO_REQUIREMENTS, UNKNOWN, Scorer, words
+from jobgraph.match.scoring import NO_REQUIREMENTS, UNKNOWN, Scorer
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class PairMatrices:
         for p in self.postings:
             required.append(self._shares(p.required))
             preferred.append(self._shares(p.preferred))
-            found = words([p.title, *(s.name for s in p.skills)])
+            found = p.asked_words
             asked_words.append({self.word_index.setdefault(w, len(self.word_index)): 1 / len(found)
                                 for w in found})
             occupation.append(
@@ -151,10 +151,7 @@ class PairMatrices:
             for skill_id in c.skills:  # held directly: full credit
                 if skill_id in self.skill_index:
                     credit[i, self.skill_index[skill_id]] = 1.0
-            found = words([c.headline, c.summary, *(r.title for r in c.roles),
-                           *(s.name for s in c.skills.values()),
-                           *(s.evidence for s in c.skills.values())])
-            for word in found & self.word_index.keys():
+            for word in c.held_words & self.word_index.keys():
                 held_words[i, self.word_index[word]] = 1.0
             current = c.occupation_id or (c.roles[0].occupation_id if c.roles else None)
             if current and self.occupation_index:

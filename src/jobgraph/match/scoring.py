@@ -8,8 +8,6 @@ was made of. See :mod:`jobgraph.match.weights` for what each feature means.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,12 +18,6 @@ from jobgraph.match.weights import FEATURES, ScoreWeights
 
 NO_REQUIREMENTS = 0.5
 UNKNOWN = 0.5
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*")
-_STOP = frozenset({
-    "a", "an", "and", "or", "the", "of", "for", "to", "in", "on", "with", "at", "by", "from",
-    "as", "is", "are", "be", "we", "you", "our", "your", "this", "that", "will", "who", "m",
-    "f", "d", "w", "senior", "junior", "sr", "jr", "lead", "ii", "iii", "iv",
-})
 
 
 @dataclass(frozen=True)
@@ -81,27 +73,12 @@ def _cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
     return max(0.0, min(1.0, float(np.dot(a, b))))
 
 
-def words(texts: Iterable[str | None]) -> set[str]:
-    """Lower-case content words of ``texts`` (stop words and seniority words dropped)."""
-    found: set[str] = set()
-    for text in texts:
-        if text:
-            found.update(w.rstrip(".") for w in _WORD.findall(text.lower()))
-    return {w for w in found if w and w not in _STOP}
-
-
 def lexical_overlap(candidate: CandidateProfile, posting: PostingProfile) -> float:
     """Share of the posting's title and skill words found in the candidate's words."""
-    asked = words([posting.title, *(s.name for s in posting.skills)])
+    asked = posting.asked_words
     if not asked:
         return 0.0
-    held = words([
-        candidate.headline, candidate.summary,
-        *(role.title for role in candidate.roles),
-        *(s.name for s in candidate.skills.values()),
-        *(s.evidence for s in candidate.skills.values()),
-    ])
-    return len(asked & held) / len(asked)
+    return len(asked & candidate.held_words) / len(asked)
 
 
 def years_factor(held_years: float | None, min_years: float | None) -> float:

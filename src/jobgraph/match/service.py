@@ -33,7 +33,7 @@ from jobgraph.match.scoring import PairScore, Scorer
 from jobgraph.match.skill_graph import OccupationGraph, SkillGraph
 from jobgraph.match.weights import ScoreWeights, load_weights
 
-DEFAULT_SHORTLIST = 100
+DEFAULT_SHORTLIST = 50  # documents asked of each retrieval source; their union is scored
 ADVICE_SHORTLIST = 200
 
 

@@ -114,25 +114,25 @@ class SkillGraph:
     def _reach(self, asked: str) -> dict[str, SkillPath]:
         """Best path from every skill within ``MAX_HOPS`` that meets ``asked``."""
         best: dict[str, SkillPath] = {}
-        frontier: dict[str, tuple[float, tuple[Step, ...]]] = {asked: (1.0, ())}
+        # node -> (credit so far, steps from node to asked, nodes on those steps)
+        frontier: dict[str, tuple[float, tuple[Step, ...], frozenset[str]]] = {
+            asked: (1.0, (), frozenset({asked}))
+        }
         for hop in range(MAX_HOPS):
             decay = HOP_DECAY if hop else 1.0
-            following: dict[str, tuple[float, tuple[Step, ...]]] = {}
-            for node, (credit, steps) in frontier.items():
+            following: dict[str, tuple[float, tuple[Step, ...], frozenset[str]]] = {}
+            for node, (credit, steps, on_path) in frontier.items():
                 for step in self._incoming.get(node, ()):
                     origin = step.source if step.forward else step.target
-                    if origin == asked or any(origin in (s.source, s.target) for s in steps):
-                        continue
                     value = credit * step.credit * decay
-                    if value < MIN_CREDIT:
+                    if value < MIN_CREDIT or origin in on_path:
                         continue
                     known = best.get(origin)
                     if known is not None and known.credit >= value:
                         continue
                     path_steps = (step, *steps)
                     best[origin] = SkillPath(origin, asked, path_steps, value)
-                    if value > following.get(origin, (0.0, ()))[0]:
-                        following[origin] = (value, path_steps)
+                    following[origin] = (value, path_steps, on_path | {origin})
             frontier = following
             if not frontier:
                 break
@@ -141,7 +141,7 @@ class SkillGraph:
     def best_path(self, held: Iterable[str], asked: str) -> SkillPath | None:
         """The highest-credit path from any of ``held`` to ``asked`` (ties: by held id)."""
         reach = self.reach(asked)
-        found = [reach[h] for h in held if h in reach]
+        found = [reach[h] for h in reach.keys() & set(held)]
         if not found:
             return None
         return max(found, key=lambda path: (path.credit, -len(path.steps), path.held))
