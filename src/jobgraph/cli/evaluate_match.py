@@ -121,6 +121,7 @@ def _methods(values: tuple[str, ...]) -> list[str]:
     default=None,
     help="Write every pair's score per method (JSONL).",
 )
+@click.option("--per-group", is_flag=True, help="With --json: every group's metrics too.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--quiet", is_flag=True, help="No progress bars.")
 @click.pass_context
@@ -135,6 +136,7 @@ def eval_match(
     samples: int,
     gnn_epochs: int,
     scores_out: str | None,
+    per_group: bool,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -180,6 +182,7 @@ def eval_match(
             device=default_device() if settings.device == "auto" else settings.device,
             relevant=relevant,
             samples=samples,
+            per_group=per_group,
             progress=not quiet,
         )
     if scores_out:

@@ -66,6 +66,7 @@ def evaluate_match(
     device: str = "cpu",
     relevant: int | None = None,
     samples: int = 1000,
+    per_group: bool = False,
     progress: bool = True,
 ) -> tuple[dict[str, Any], dict[str, MethodScores]]:
     """Score every judged pair with each method and measure the rankings.
@@ -84,6 +85,7 @@ def evaluate_match(
         device: Torch device for the GNN.
         relevant: Lowest relevant grade (default: 2, or the top grade if lower).
         samples: Bootstrap resamples.
+        per_group: Keep every group's metrics in the report.
         progress: Show progress bars.
 
     Returns:
@@ -133,7 +135,9 @@ def evaluate_match(
         )
         timings["match_scoring"] = round(time.perf_counter() - started, 2)
     ordered = {m: scores[m] for m in methods if m in scores}
-    measured = measure(graded, ordered, relevant=relevant, samples=samples)
+    measured = measure(
+        graded, ordered, relevant=relevant, samples=samples, per_group_metrics=per_group
+    )
     report.update(
         {
             "set": name,

@@ -116,6 +116,7 @@ def measure(
     samples: int = 1000,
     seed: int = 7,
     baselines: Sequence[str] = ("tfidf", "text"),
+    per_group_metrics: bool = False,
 ) -> dict[str, Any]:
     """Every metric per method and direction, with bootstrap intervals over groups.
 
@@ -127,6 +128,8 @@ def measure(
         seed: Seed of the resampling.
         baselines: Methods each other method is compared against on NDCG@10
             (paired bootstrap of the difference).
+        per_group_metrics: Also return every group's metrics (``"per_group"``:
+            method -> group -> metric -> value), to slice the results.
 
     Returns:
         ``{"relevant_grade", "directions": {direction: {"metrics": method ->
@@ -157,6 +160,8 @@ def measure(
             "metrics": bootstrap_means(values, samples=samples, seed=seed),
             "ndcg@10_versus": versus,
         }
+        if per_group_metrics:
+            report["directions"][direction]["per_group"] = values
     return report
 
 
