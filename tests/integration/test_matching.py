@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 from neo4j import Driver
 
+from jobgraph.cli import main
 from jobgraph.errors import NotFoundError
+from jobgraph.graph.local_server import LocalNeo4j
 from jobgraph.graph.matching import confirm_skill_edges, fulltext_search
 from jobgraph.graph.record_writer import write_postings, write_resumes
 from jobgraph.graph.schema import delete_all
@@ -244,3 +249,48 @@ def test_vector_and_lexical_retrieval(seeded: Driver, service: MatchService) -> 
     assert page["items"][0]["features"]["text"] == pytest.approx(1.0, abs=1e-5)
     hits = fulltext_search(driver, "Posting", ["Python (Django)", "AND", "x:y"], k=5)
     assert hits and hits[0][0] == "python-backend"
+
+
+def test_cli_match_explain_advice_fit_and_all(
+    seeded: Driver, neo4j_server: LocalNeo4j, tmp_path: Path
+) -> None:
+    user, password = neo4j_server.credentials() or ("neo4j", "")
+    env = {"NEO4J_URI": neo4j_server.recorded_uri() or "", "NEO4J_USER": user,
+           "NEO4J_PASSWORD": password, "JOBGRAPH_DATA_DIR": str(tmp_path / "data")}
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(main, list(args), env=env)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    page = json.loads(run("match", "candidate", "python-dev", "--limit", "2", "--json"))
+    assert validation_errors("match_list", page) == [] and len(page["items"]) == 2
+    assert "python-backend" in run("match", "candidate", "python-dev")
+    resume = tmp_path / "nurse.txt"
+    resume.write_text(RESUMES["nurse"])
+    unstored = json.loads(run("match", "candidate", str(resume), "--json"))
+    assert unstored["items"][0]["posting_id"] == "ward-nurse"
+    explained = json.loads(run("explain", "kotlin-dev", "java-backend", "--json"))
+    assert validation_errors("explanation", explained) == []
+    assert "Candidate–HAS_SKILL→Kotlin" in run("explain", "kotlin-dev", "java-backend")
+    assert validation_errors("advice", json.loads(run("advice", "posting", "java-backend",
+                                                      "--json"))) == []
+    pairs = tmp_path / "pairs.jsonl"
+    grades = {("python-dev", "python-backend"): 3, ("kotlin-dev", "java-backend"): 3,
+              ("nurse", "ward-nurse"): 3}
+    pairs.write_text("".join(
+        json.dumps({"candidate": c, "posting": p, "grade": grades.get((c, p), 0)}) + "\n"
+        for c in RESUMES for p in POSTINGS))
+    fitted = json.loads(run("match", "fit-weights", str(pairs), "--json"))
+    assert abs(sum(fitted["weights"].values()) - 1) < 1e-4 and fitted["calibration"]
+    with_fit = json.loads(run("match", "candidate", "nurse", "--json"))
+    assert with_fit["weights_source"] == "pairs.jsonl"
+    assert with_fit["items"][0]["probability"] is not None
+    out = tmp_path / "all.jsonl"
+    run("match", "all", "--out", str(out), "--k", "2")
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(rows) == len(RESUMES) + len(POSTINGS)
+    assert all(len(row["matches"]) == 2 for row in rows)
+    result = runner.invoke(main, ["explain", "nobody", "java-backend"], env=env)
+    assert result.exit_code == 1 and "no candidate with id 'nobody'" in result.output

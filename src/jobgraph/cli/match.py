@@ -65,18 +65,23 @@ def _unstored(ctx: click.Context, service: MatchService, record: Any) -> Any:
     from jobgraph.embed.inductive import InductiveEmbedder
     from jobgraph.embed.pipeline import MODEL_FILE
     from jobgraph.embed.text_features import build_vectorizer
+    from jobgraph.graph.vector_store import TEXT_PROPERTY, list_vector_indexes, vector_index_name
     from jobgraph.match.unstored import candidate_profile, posting_profile
     from jobgraph.parse.records import ResumeRecord
 
     settings = settings_of(ctx)
+    indexes = {row["name"] for row in list_vector_indexes(service.driver,
+                                                          database=service.database)}
+    make = candidate_profile if isinstance(record, ResumeRecord) else posting_profile
+    if vector_index_name("Skill", TEXT_PROPERTY) not in indexes:
+        # no text vectors in this graph (`jobgraph embed text` never ran): nothing to compare
+        return make(record)
     with vector_cache_for(settings) as cache:
         vectorizer = build_vectorizer(service.driver, database=service.database,
                                       encoder=text_encoder_for(settings), cache=cache)
         model = model_dir(settings) / MODEL_FILE
         embedder = InductiveEmbedder(load_bundle(model)) if model.is_file() else None
-        if isinstance(record, ResumeRecord):
-            return candidate_profile(record, vectorizer=vectorizer, embedder=embedder)
-        return posting_profile(record, vectorizer=vectorizer, embedder=embedder)
+        return make(record, vectorizer=vectorizer, embedder=embedder)
 
 
 _weights_option = click.option(
