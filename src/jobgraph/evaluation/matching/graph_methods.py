@@ -22,6 +22,8 @@ from jobgraph.ingest.sources import SourceItem
 
 #: The score of a pair the service could not score (a document failed to parse).
 UNSCORED = -1.0
+#: Below this many documents of a kind, ingest parses in this process.
+SMALL_BATCH = 100
 
 
 def ingest_set(
@@ -52,12 +54,13 @@ def ingest_set(
                 items.append(SourceItem(source=str(file), path=str(file), record_id=doc_id))
             else:
                 items.append(SourceItem(source=doc_id, text=text, record_id=doc_id))
+        # Worker processes each build a parser first: not worth it for a few documents.
         report = ingest(
             driver,
             items,
             kind,  # type: ignore[arg-type]
             database=database,
-            workers=workers,
+            workers=workers or (1 if len(items) < SMALL_BATCH else None),
             progress=progress,
             after_write=hook,
         )
