@@ -3,7 +3,8 @@
 The schema is the document the app serves (``served_document()``; the contract
 tests check that ``/v1/openapi.json`` returns exactly it). Every generated case
 runs in-process against one app on the real Neo4j, with a key holding every
-scope and rate limits off.
+scope and rate limits off. Positive cases must get documented answers; negative
+cases (invalid paths, queries and bodies) must also be rejected with a 4xx.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def test_served_document_is_the_tested_one(fuzz_app: tuple[Flask, str]) -> None:
 
 
 @schema.parametrize()
-@settings(max_examples=12, deadline=None, derandomize=True,
+@settings(max_examples=10, deadline=None, derandomize=True,
           suppress_health_check=list(HealthCheck))
 def test_every_operation(case, fuzz_app: tuple[Flask, str]) -> None:  # type: ignore[no-untyped-def]
     app, key = fuzz_app
@@ -56,5 +57,30 @@ def test_every_operation(case, fuzz_app: tuple[Flask, str]) -> None:  # type: ig
             schemathesis.checks.content_type_conformance,
             schemathesis.checks.response_schema_conformance,
             schemathesis.checks.response_headers_conformance,
+        ],
+    )
+
+
+negative_schema = schemathesis.openapi.from_dict(served_document())
+negative_schema.config.generation.update(modes=[schemathesis.GenerationMode.NEGATIVE])
+
+
+@negative_schema.parametrize()
+@settings(max_examples=6, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+def test_every_operation_rejects_invalid_input(  # type: ignore[no-untyped-def]
+    case, fuzz_app: tuple[Flask, str]
+) -> None:
+    """Invalid paths, queries and bodies: a documented 4xx, never a 5xx or a 2xx."""
+    app, key = fuzz_app
+    case.call_and_validate(
+        app=app,
+        headers={"X-API-Key": key},
+        checks=[
+            schemathesis.checks.not_a_server_error,
+            schemathesis.checks.negative_data_rejection,
+            schemathesis.checks.status_code_conformance,
+            schemathesis.checks.content_type_conformance,
+            schemathesis.checks.response_schema_conformance,
         ],
     )
