@@ -53,6 +53,11 @@ class Settings:
         maven: Maven executable (``JOBGRAPH_MAVEN``; else ``PATH``).
         device: Torch device for models: ``auto``, ``cpu`` or ``cuda`` (``JOBGRAPH_DEVICE``).
         api_keys: Accepted API keys, comma-separated (``JOBGRAPH_API_KEYS``).
+        match_weights: A weights file from ``jobgraph match fit-weights``
+            (``JOBGRAPH_MATCH_WEIGHTS``); unset: the fitted file in the data folder
+            when there is one, else the documented defaults.
+        match_shortlist: Documents asked of each retrieval source before scoring
+            (``JOBGRAPH_MATCH_SHORTLIST``).
     """
 
     neo4j_uri: str | None = None
@@ -71,6 +76,8 @@ class Settings:
     maven: str | None = None
     device: str = "auto"
     api_keys: tuple[str, ...] = ()
+    match_weights: Path | None = None
+    match_shortlist: int = 50
 
     @property
     def uses_local_server(self) -> bool:
@@ -148,11 +155,15 @@ class Settings:
         text("JOBGRAPH_JAVA", "java")
         text("JOBGRAPH_MAVEN", "maven")
         text("JOBGRAPH_DEVICE", "device")
-        for name, key in (("JOBGRAPH_CACHE_DIR", "cache_dir"), ("JOBGRAPH_DATA_DIR", "data_dir")):
+        for name, key in (("JOBGRAPH_CACHE_DIR", "cache_dir"), ("JOBGRAPH_DATA_DIR", "data_dir"),
+                          ("JOBGRAPH_MATCH_WEIGHTS", "match_weights")):
             if env.get(name, "").strip():
                 values[key] = Path(env[name]).expanduser()
         if env.get("JOBGRAPH_NEO4J_PORT", "").strip():
             values["neo4j_port"] = _parse_int("JOBGRAPH_NEO4J_PORT", env["JOBGRAPH_NEO4J_PORT"])
+        if env.get("JOBGRAPH_MATCH_SHORTLIST", "").strip():
+            values["match_shortlist"] = _parse_int(
+                "JOBGRAPH_MATCH_SHORTLIST", env["JOBGRAPH_MATCH_SHORTLIST"])
         if env.get("JOBGRAPH_NEO4J_START_TIMEOUT", "").strip():
             values["neo4j_start_timeout"] = float(
                 _parse_int("JOBGRAPH_NEO4J_START_TIMEOUT", env["JOBGRAPH_NEO4J_START_TIMEOUT"])
@@ -171,6 +182,8 @@ class Settings:
             raise ConfigError(
                 f"JOBGRAPH_DEVICE={settings.device!r} is not one of auto, cpu, cuda, cuda:N"
             )
+        if settings.match_shortlist < 1:
+            raise ConfigError(f"JOBGRAPH_MATCH_SHORTLIST={settings.match_shortlist} must be ≥ 1")
         if not 0 <= settings.neo4j_port <= 65535:
             raise ConfigError(f"Bolt port {settings.neo4j_port} is outside 0..65535")
         return settings

@@ -19,12 +19,10 @@ if TYPE_CHECKING:
 
 
 def _service(driver: Driver, settings: Settings, weights: str | None) -> MatchService:
-    """The service with ``--weights``, else the fitted file if there is one, else defaults."""
-    from jobgraph.match.service import MatchService, weights_file
+    """The service with ``--weights``, else as the settings say (see ``service_for``)."""
+    from jobgraph.match.service import service_for
 
-    path = Path(weights) if weights else weights_file(settings.data_dir)
-    return MatchService(driver, settings.neo4j_database,
-                        weights_path=path if weights or path.is_file() else None)
+    return service_for(driver, settings, weights_path=Path(weights) if weights else None)
 
 
 @contextmanager
@@ -86,8 +84,8 @@ def _unstored(ctx: click.Context, service: MatchService, record: Any) -> Any:
 
 _weights_option = click.option(
     "--weights", type=click.Path(dir_okay=False, exists=True), default=None,
-    help="A weights file from `jobgraph match fit-weights` (default: the fitted one in the "
-    "data folder if present, else the documented defaults).",
+    help="A weights file from `jobgraph match fit-weights` (default: JOBGRAPH_MATCH_WEIGHTS, "
+    "else the fitted one in the data folder if present, else the documented defaults).",
 )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from jobgraph.config import Settings
 from jobgraph.errors import NotFoundError, ValidationError
 from jobgraph.graph import matching as graph
 from jobgraph.match import advice as advising
@@ -40,6 +41,23 @@ ADVICE_SHORTLIST = 200
 def weights_file(data_dir: Path) -> Path:
     """Where ``jobgraph match fit-weights`` writes, and the service looks, by default."""
     return Path(data_dir) / "models" / "match" / "weights.json"
+
+
+def service_for(
+    driver: Driver, settings: Settings, *, weights_path: Path | None = None
+) -> MatchService:
+    """The service the settings describe: weights from ``weights_path``, else
+    ``JOBGRAPH_MATCH_WEIGHTS``, else the fitted file in the data folder if there is
+    one, else the documented defaults; the shortlist size from the settings.
+
+    Raises:
+        ConfigError: A weights file was named and cannot be read.
+    """
+    path = weights_path or settings.match_weights
+    if path is None and weights_file(settings.data_dir).is_file():
+        path = weights_file(settings.data_dir)
+    return MatchService(driver, settings.neo4j_database, weights_path=path,
+                        shortlist=settings.match_shortlist)
 
 
 @dataclass(frozen=True)
