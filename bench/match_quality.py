@@ -167,13 +167,13 @@ def main() -> None:
                         },
                     }
                     _print(name, results["sets"][name])
+                    _save(results, args.out)  # after each set: a long run keeps what it has
                     if name == "synthetic" and args.exposure:
                         _exposure(driver)
         finally:
             driver.close()
             server.stop()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    _save(results, args.out)
     if _plot(results, args.out.with_suffix(".png")):
         print(f"plot: {args.out.with_suffix('.png')}")
     print(f"written: {args.out}")
@@ -188,6 +188,11 @@ def _exposure(driver: Any) -> None:
     audit["seconds"] = round(time.perf_counter() - started, 1)
     (RESULTS / "exposure_synthetic.json").write_text(json.dumps(audit, indent=2) + "\n")
     print(format_exposure(audit))
+
+
+def _save(results: dict[str, Any], target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(results, indent=2) + "\n")
 
 
 def _print(name: str, result: dict[str, Any]) -> None:
