@@ -43,12 +43,11 @@ def _profile(
         return id_or_file
     from jobgraph.parse import parse_posting_file, parse_resume_file
 
-    if ingest:
-        from jobgraph.cli.ingest import _run_ingest
+    if ingest:  # exactly `jobgraph ingest resumes|postings FILE`, its defaults included
+        from jobgraph.cli.ingest import ingest_postings, ingest_resumes
 
-        _run_ingest(ctx, "resume" if kind == "candidate" else "posting", (str(path),),
-                    text_column=(), id_column=None, workers=1, batch_size=500,
-                    failures="ingest-failures.jsonl", as_json=False, no_vectors=False)
+        ctx.invoke(ingest_resumes if kind == "candidate" else ingest_postings,
+                   paths=(str(path),), workers=1)
     record = (parse_resume_file if kind == "candidate" else parse_posting_file)(path)
     if ingest:
         return record.id
