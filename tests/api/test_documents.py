@@ -7,11 +7,18 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from neo4j import Driver
 
+from jobgraph.graph.vector_store import (
+    TEXT_PROPERTY,
+    ensure_vector_index,
+    query_similar,
+    write_vectors,
+)
 from tests.api.conftest import PARSE_FIXTURES, POSTING_TEXT, RESUME_TEXT
 
 pytestmark = pytest.mark.neo4j
@@ -183,7 +190,14 @@ def test_unknown_ids_and_delete(
     shown = client.get(f"/v1/postings/{posting_id}", headers=full_key).json
     assert shown["title"] and {s["name"].lower() for s in shown["skills"]} >= {"python", "django"}
     assert _count(graph, "MATCH (:Candidate)-[:HAS_CONTACT]->(k:Contact) RETURN count(k)") == 1
+    # a vector in the candidates' index, as the ingest hook writes it
+    ensure_vector_index(graph, "Candidate", TEXT_PROPERTY, 8)
+    vector = np.ones((1, 8), dtype=np.float32) / np.sqrt(8)
+    write_vectors(graph, "Candidate", TEXT_PROPERTY, [candidate_id], vector)
+    found = query_similar(graph, "Candidate", TEXT_PROPERTY, vector[0], 5)
+    assert [node_id for node_id, _ in found] == [candidate_id]
     assert client.delete(f"/v1/candidates/{candidate_id}", headers=full_key).status_code == 204
+    assert query_similar(graph, "Candidate", TEXT_PROPERTY, vector[0], 5) == []
     assert client.delete(f"/v1/postings/{posting_id}", headers=full_key).status_code == 204
     assert _count(graph, "MATCH (n:Candidate|Posting|Contact) RETURN count(n)") == 0
     assert client.get(f"/v1/candidates/{candidate_id}", headers=full_key).status_code == 404
