@@ -57,7 +57,7 @@ class ApiServices:
     store_pii: bool = True
     careers_model_ttl: float = 300.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _id_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
+    _id_locks: dict[str, list[Any]] = field(default_factory=dict, repr=False)
     _hooks: AfterWrite | None = field(default=None, repr=False)
     _hook_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _lookup: TaxonomyLookup | None = field(default=None, repr=False)
@@ -88,12 +88,16 @@ class ApiServices:
     def document_lock(self, document_id: str) -> Iterator[None]:
         """Serialise writes of one document id inside this process (201 for exactly one)."""
         with self._lock:
-            lock = self._id_locks.setdefault(document_id, threading.Lock())
-        with lock:
-            yield
-        with self._lock:
-            if not lock.locked():
-                self._id_locks.pop(document_id, None)
+            entry = self._id_locks.setdefault(document_id, [threading.Lock(), 0])
+            entry[1] += 1  # holders and waiters: the entry goes only when none is left
+        try:
+            with entry[0]:
+                yield
+        finally:
+            with self._lock:
+                entry[1] -= 1
+                if not entry[1]:
+                    self._id_locks.pop(document_id, None)
 
     def ensure_taxonomy(self) -> None:
         """Load the built-in taxonomy once if the graph has none (as ingest does)."""
