@@ -20,6 +20,7 @@ from flask_swagger_ui import get_swaggerui_blueprint
 from neo4j import Driver
 
 from jobgraph.api import checks
+from jobgraph.api.explorer import blueprint as explorer_pages
 from jobgraph.api.keys import KeyStore
 from jobgraph.api.problems import register_error_handlers
 from jobgraph.api.routes import documents, lookup, matches, system
@@ -124,4 +125,5 @@ def create_app(
             config={"app_name": "jobgraph API", "validatorUrl": None},
         )
     )
+    app.register_blueprint(explorer_pages)  # the web explorer at / (docs/explorer.md)
     return app
