@@ -223,3 +223,21 @@ def test_same_document_posted_twice_at_once_gives_one_node(
         thread.join()
     assert sorted(statuses) == [200, 200, 200, 201]
     assert _count(graph, "MATCH (p:Posting) RETURN count(p)") == 1
+
+
+def test_posted_documents_get_their_text_vectors(graph: Driver, tmp_path: Path) -> None:
+    """With vectors on (the default), a post runs ingest's after-write hooks, as the CLI does."""
+    from jobgraph.api.keys import KeyStore
+    from jobgraph.api.services import EXTENSION
+    from tests.api.conftest import make_app
+
+    app = make_app(graph, tmp_path, API_VECTORS=True)
+    store: KeyStore = app.extensions[EXTENSION].keys
+    headers = {"X-API-Key": store.create("t", ["write"])[1]}
+    response = app.test_client().post("/v1/resumes", json={"text": RESUME_TEXT}, headers=headers)
+    assert response.status_code == 201, response.json
+    records, _, _ = graph.execute_query(
+        f"MATCH (c:Candidate {{id: $id}}) RETURN size(c.{TEXT_PROPERTY}) AS dims",
+        id=response.json["id"],
+    )
+    assert records[0]["dims"] == 384

@@ -121,7 +121,7 @@ class ApiServices:
 
     def _build_hooks(self) -> AfterWrite:
         from jobgraph.embed.cache import VectorCache
-        from jobgraph.embed.pipeline import MODEL_FILE, InductiveIngestHook
+        from jobgraph.embed.pipeline import InductiveIngestHook
         from jobgraph.embed.text_encoder import MiniLMEncoder
         from jobgraph.embed.text_features import IngestVectorHook
 
@@ -130,17 +130,20 @@ class ApiServices:
         text_hook = IngestVectorHook(
             self.driver, database=self.database, encoder=MiniLMEncoder(device=device), cache=cache
         )
-        gnn_hook = InductiveIngestHook(
-            self.driver,
-            self.settings.data_dir.joinpath(*MODEL_SUBDIR) / MODEL_FILE,
-            database=self.database,
-        )
+        gnn_hook = InductiveIngestHook(self.driver, self.gnn_model_path, database=self.database)
 
         def both(records: list[Record]) -> None:
             text_hook(records)  # first: the GNN hook reads the text vectors back
             gnn_hook(records)
 
         return both
+
+    @property
+    def gnn_model_path(self) -> Path:
+        """The trained GNN (``jobgraph train``); ingest writes GNN vectors once it exists."""
+        from jobgraph.embed.pipeline import MODEL_FILE
+
+        return self.settings.data_dir.joinpath(*MODEL_SUBDIR) / MODEL_FILE
 
     @property
     def lookup(self) -> TaxonomyLookup:

@@ -48,6 +48,7 @@ def ready() -> Response:
         "neo4j": "ok",
         "vectors_on_ingest": built.with_vectors,
         "matching": built.match is not None,
+        "gnn_model": built.gnn_model_path.is_file(),
     }
     return jsonify({"status": "ready", "version": _version(), "checks": checks})
 
