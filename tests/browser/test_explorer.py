@@ -202,9 +202,15 @@ def test_explorer_in_chromium(served: tuple[Flask, str], tmp_path: Path) -> None
             page.screenshot(path=ARTIFACTS / "4-match-at-200-percent.png", full_page=True)
             page.set_viewport_size({"width": 1280, "height": 900})
 
-            # A career view from an occupation, with multi-step paths to a target.
-            page.get_by_role("link", name="Career paths").first.click()
-            page.get_by_label("Start", exact=True).fill("software developer")
+            # A role found by title opens its career view; then multi-step paths to a target.
+            page.get_by_role("link", name="Search", exact=True).click()
+            page.get_by_label("Job title").fill("software developer")
+            page.get_by_role("button", name="Search roles").click()
+            role = page.locator("#role-results a").first
+            expect(role).to_contain_text("Software Developer")
+            role.click()
+            page.wait_for_url("**/explore/careers?occupation=*")
+            expect(page.locator("#next-roles svg.graph")).to_be_visible()
             page.get_by_label("Target role for multi-step paths (optional)").fill("data engineer")
             page.get_by_role("button", name="Show career paths").click()
             expect(page.locator("#next-roles svg.graph")).to_be_visible()

@@ -174,7 +174,9 @@ function chainGraph(nodes, edges, description) {
     "aria-label": description, preserveAspectRatio: "xMinYMid meet",
   });
   graph.append(svg("title", {}, description));
-  graph.style.maxWidth = `${Math.min(60, nodes.length * 15)}rem`; // short chains stay small
+  // Short chains stay small; long ones keep readable text and scroll inside their box.
+  graph.style.maxWidth = `${Math.min(60, nodes.length * 15)}rem`;
+  graph.style.minWidth = `${nodes.length * 12}rem`;
   const defs = svg("defs");
   const marker = svg("marker", { id: `arrow-${Math.random().toString(36).slice(2)}`, viewBox: "0 0 10 10",
     refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
@@ -205,7 +207,13 @@ function chainGraph(nodes, edges, description) {
     group.append(svg("title", {}, node.note ? `${node.label}: ${node.note}` : node.label));
     graph.append(group);
   });
-  return el("figure", { class: "graph-box" }, graph);
+  return graphBox(graph);
+}
+
+// A figure that scrolls sideways when the graph is wider than the page; focusable so
+// the keyboard can scroll it too.
+function graphBox(graph) {
+  return el("figure", { class: "graph-box", tabindex: 0 }, graph);
 }
 
 // ---------- home ----------
@@ -474,7 +482,8 @@ function nextRolesGraph(start, roles) {
   first.append(svg("rect", { x: 10, y: startY, width: boxWidth, height: 40, rx: 8 }));
   first.append(svg("text", { x: 20, y: startY + 25 }, start.length > 26 ? `${start.slice(0, 25)}…` : start));
   graph.append(first);
-  return el("figure", { class: "graph-box" }, graph);
+  graph.style.minWidth = "36rem";
+  return graphBox(graph);
 }
 
 function renderNext(found) {
