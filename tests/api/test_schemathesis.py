@@ -84,3 +84,24 @@ def test_every_operation_rejects_invalid_input(  # type: ignore[no-untyped-def]
             schemathesis.checks.response_schema_conformance,
         ],
     )
+
+
+def test_stateful_links(fuzz_app: tuple[Flask, str]) -> None:
+    """Sequences along the document's links: post a document, then read, match, advise, delete."""
+    app, key = fuzz_app
+    checks = [
+        schemathesis.checks.not_a_server_error,
+        schemathesis.checks.status_code_conformance,
+        schemathesis.checks.content_type_conformance,
+        schemathesis.checks.response_schema_conformance,
+    ]
+
+    class Workflow(schema.as_state_machine()):  # type: ignore[misc]
+        def get_call_kwargs(self, case):  # type: ignore[no-untyped-def]
+            return {"app": app, "headers": {"X-API-Key": key}}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):  # type: ignore[no-untyped-def]
+            case.validate_response(response, checks=checks)
+
+    Workflow.run(settings=settings(max_examples=3, stateful_step_count=4, deadline=None,
+                                   derandomize=True, suppress_health_check=list(HealthCheck)))
