@@ -40,6 +40,15 @@ def _ingest_options(function: F) -> F:
         ),
         click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
         click.option(
+            "--taxonomy",
+            "taxonomy_choice",
+            type=click.Choice(["graph", "builtin"]),
+            default="graph",
+            show_default=True,
+            help="Vocabulary to link skills with: the graph's (built-in plus any "
+            "ESCO / O*NET import) or the built-in one alone.",
+        ),
+        click.option(
             "--no-vectors",
             is_flag=True,
             help="Skip text vectors (fill later: jobgraph embed text).",
@@ -78,6 +87,7 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
 
     from jobgraph.ingest.pipeline import ingest as run
     from jobgraph.ingest.sources import discover
+    from jobgraph.taxonomy.builtin import builtin_taxonomy
 
     items = list(
         discover(
@@ -113,6 +123,8 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
             with_pii=options.get("with_pii", False),
             failures_path=Path(options["failures"]),
             after_write=vector_hook,
+            # None: the ingest reads the taxonomy in force from the graph once.
+            taxonomy=builtin_taxonomy() if options["taxonomy_choice"] == "builtin" else None,
         )
     if options["as_json"]:
         echo_json({**report.to_dict(), "failures": [vars(f) for f in report.failed[:100]]})
@@ -121,7 +133,8 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
     click.echo(
         f"{kind}s: {report.total:,} read: {report.ingested:,} ingested, "
         f"{report.unchanged:,} unchanged, {len(report.failed):,} failed{repeated} "
-        f"in {report.seconds:.1f}s ({report.relationships:,} relationships written)"
+        f"in {report.seconds:.1f}s ({report.relationships:,} relationships written; "
+        f"taxonomy {report.taxonomy_version})"
     )
     for failure in report.failed[:10]:
         click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)

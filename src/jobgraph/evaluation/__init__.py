@@ -8,7 +8,9 @@
 * :func:`evaluate_indeed`: partial-overlap scores on the span-labelled Indeed
   resumes in the shared data folder;
 * :func:`crash_scan`: share of real documents parsed without error and with
-  at least five skills.
+  at least five skills;
+* :func:`evaluate_precision_sample`: skill precision on a hand-labelled sample
+  of Indeed predictions (``eval/skill_precision``), reported with the Indeed part.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from jobgraph.evaluation.crash import crash_scan
 from jobgraph.evaluation.gold import evaluate_gold
 from jobgraph.evaluation.indeed import evaluate_indeed
+from jobgraph.evaluation.precision_sample import evaluate_precision_sample
 from jobgraph.evaluation.report import format_report
 
 __all__ = [
@@ -27,11 +30,13 @@ __all__ = [
     "default_gold_dir",
     "evaluate_gold",
     "evaluate_indeed",
+    "evaluate_precision_sample",
     "format_report",
     "run_parse_evaluation",
 ]
 
 INDEED_FILE = Path("resumes") / "indeed_resume_entities_dev.jsonl"
+PRECISION_SAMPLE = Path("skill_precision") / "indeed_dev_sample.jsonl"
 
 
 def _repo_root() -> Path:
@@ -87,6 +92,11 @@ def run_parse_evaluation(
             if path.is_file()
             else {"skipped": f"{path} not found"}
         )
+        sample = gold_dir.parent / PRECISION_SAMPLE
+        if path.is_file() and sample.is_file():
+            result["indeed"]["precision_sample"] = evaluate_precision_sample(
+                sample, path, lookup=lookup
+            )
     if crash:
         result["crash_scan"] = (
             crash_scan(data_dir, lookup=lookup, limit=crash_limit)

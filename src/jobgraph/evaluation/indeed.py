@@ -12,8 +12,12 @@ in job descriptions are not labelled at all. So matching is partial:
 * Gold spans are deduplicated by their normalised token sets. "Skills" spans
   are split into items at line breaks, commas, semicolons, bullets and pipes,
   with a leading "Label:" and parenthesised notes ("(Less than 1 year)")
-  removed; items of more than eight tokens (sentences), empty ones and bare
-  durations are dropped.
+  removed; items of more than eight tokens (sentences), empty ones, bare
+  durations and section headings labelled as skills ("TECHNICAL SKILLS",
+  "Languages", "ADDITIONAL INFORMATION": read by the parser's own heading
+  vocabulary) are dropped.
+* A predicted skill stands for its taxonomy name and the surface of its
+  chosen mention ("Gherkin" for Cucumber): either form may match.
 * A predicted degree matches through any of its forms: the parsed level and
   field ("bachelor Computer Science") or one of the first two lines of the
   entry as written ("B.Tech in Computer Science").
@@ -40,6 +44,7 @@ from typing import Any
 
 from jobgraph.errors import JobgraphError, ParseError
 from jobgraph.evaluation.metrics import Counts, content_tokens, jaccard, overlap
+from jobgraph.parse.headings import heading_of
 from jobgraph.taxonomy.normalize import fold
 
 LABELS = {
@@ -73,6 +78,8 @@ def skill_items(span_text: str) -> list[str]:
             if not tokens or len(tokens) > MAX_ITEM_TOKENS:
                 continue
             if all(token in _DURATION_WORDS or token.isdigit() for token in tokens):
+                continue
+            if heading_of(piece) is not None:  # "TECHNICAL SKILLS", "Languages": headers
                 continue
             items.append(piece)
     return items
@@ -231,7 +238,12 @@ def _predicted_items(record: Any) -> dict[str, list[Item]]:
     if record.headline:
         titles.append(record.headline)
     return {
-        "skills": [mention.surface or mention.name for mention in record.skills],
+        # A skill is predicted as its taxonomy name; the surface of its chosen
+        # mention ("Gherkin" for Cucumber) stands for the same item.
+        "skills": [
+            tuple(dict.fromkeys(form for form in (mention.surface, mention.name) if form))
+            for mention in record.skills
+        ],
         "designations": titles,
         "companies": [job.employer for job in record.experience if job.employer],
         "degrees": degrees,

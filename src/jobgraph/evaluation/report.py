@@ -46,6 +46,15 @@ def _indeed(result: dict[str, Any]) -> list[str]:
     for name, kept in result.get("samples", {}).items():
         if kept["missed"]:
             lines.append(f"  {name} missed e.g.: " + "; ".join(kept["missed"][:5]))
+    sample = result.get("precision_sample")
+    if sample:
+        labelled, current = sample["labelled"], sample["current"]
+        lines.append(
+            f"  skill precision, hand-labelled sample: {labelled['precision']:.3f} "
+            f"({labelled['correct']}/{labelled['items']} as drawn); now still predicted "
+            f"{current['still_predicted']}, precision {current['precision'] or 0:.3f}, dropped "
+            f"{current['dropped_wrong']} wrong / {current['dropped_correct']} correct"
+        )
     return lines
 
 

@@ -149,6 +149,7 @@ def lookup_for(taxonomy: Taxonomy) -> TaxonomyLookup:
             if len(_LOOKUPS) >= 2:  # an old version is not needed again
                 _LOOKUPS.pop(next(iter(_LOOKUPS)))
             found = _LOOKUPS[key] = TaxonomyLookup(taxonomy)
+            found.warm_up()
         return found
 
 

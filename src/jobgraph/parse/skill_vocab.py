@@ -210,7 +210,9 @@ class SkillVocabulary:
         by_key: :func:`label_key` of a form -> skill id (unambiguous keys only).
         names: Skill id -> preferred name.
         ambiguous: Lower-cased form -> "case" (needs its exact case outside a
-            sentence start) or "context" (needs exact case and a technical context).
+            sentence start), "context" (needs exact case and a technical context)
+            "list" (only inside a skill list or as a whole list item) or "product"
+            (an imported product name: any case in a list, else its exact case).
         exact_forms: Skill id -> its forms as written (for the case check).
         by_tokens: Word-order-free key of a form -> skill id (unambiguous keys only).
     """
@@ -230,6 +232,7 @@ class SkillVocabulary:
         *,
         stop_words: frozenset[str] | set[str] = frozenset(),
         extra_ambiguous: frozenset[str] | set[str] = frozenset(),
+        form_rules: Mapping[str, str] | None = None,
     ) -> SkillVocabulary:
         """Index ``forms`` ({surface form: skill id}).
 
@@ -238,6 +241,9 @@ class SkillVocabulary:
             names: Preferred name per skill id (defaults to the first form seen).
             stop_words: Words of the language that count as ambiguous forms.
             extra_ambiguous: More forms to treat as ambiguous (lower case).
+            form_rules: Lower-case form -> "list" (only in skill lists) or
+                "product" (any case in lists, else exact case), for forms of imported skills
+                (:mod:`jobgraph.parse.skill_policy`); stricter built-in rules win.
 
         Returns:
             The vocabulary.
@@ -253,7 +259,11 @@ class SkillVocabulary:
             vocabulary.forms_by_lower.setdefault(lower, []).append((form, skill_id))
             vocabulary.exact_forms.setdefault(skill_id, set()).add(form)
             vocabulary.names.setdefault(skill_id, form)
-            key_owners.setdefault(key, set()).add(skill_id)
+            restricted = bool(form_rules and lower in form_rules)
+            if not restricted:
+                # Restricted imported forms match only as written: their spacing-free
+                # keys read as other words ("use RS" -> "users").
+                key_owners.setdefault(key, set()).add(skill_id)
             if (
                 len(key) <= MAX_SHORT_LENGTH
                 or lower in CONTEXT_FORMS
@@ -263,6 +273,8 @@ class SkillVocabulary:
                 vocabulary.ambiguous[lower] = "context"
             elif lower in CASE_FORMS:
                 vocabulary.ambiguous[lower] = "case"
+            elif form_rules and lower in form_rules and lower not in vocabulary.ambiguous:
+                vocabulary.ambiguous[lower] = form_rules[lower]
         if names:
             vocabulary.names.update({k: v for k, v in names.items() if k in vocabulary.names})
         for key, owners in key_owners.items():
@@ -270,7 +282,7 @@ class SkillVocabulary:
                 vocabulary.by_key[key] = next(iter(owners))
         token_owners: dict[str, set[str]] = {}
         for form, skill_id in forms.items():
-            if " " in form.strip():
+            if " " in form.strip() and not (form_rules and form.lower() in form_rules):
                 token_owners.setdefault(token_key(form), set()).add(skill_id)
         for key, owners in token_owners.items():
             if len(owners) == 1 and key:
@@ -278,7 +290,7 @@ class SkillVocabulary:
         return vocabulary
 
     def ambiguity(self, surface: str) -> str | None:
-        """Return "case", "context" or ``None`` (unambiguous) for a matched surface."""
+        """Return "case", "context", "list", "product" or ``None`` for a matched surface."""
         compact = " ".join(surface.split()).lower()
         if compact in self.ambiguous:
             return self.ambiguous[compact]

@@ -33,6 +33,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from jobgraph.parse.skill_context import LABEL, SkillContext
+from jobgraph.parse.skill_policy import has_imported, imported_form_rules
+from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
 from jobgraph.parse.text import doc_text
 from jobgraph.taxonomy.label_index import token_key
@@ -43,6 +45,7 @@ _ITEM = re.compile(r"[^,;|•/()\[\]:]+")
 _PIECE = re.compile(r"[^/(),;|\[\]]+")
 _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
 _WORD_RUN = re.compile(r"\S+")
+_WORD_PAIR = re.compile(r"\b(?=([A-Za-z]{2,}) ([A-Za-z]{2,})\b)")
 _WORD_EDGES = "\"'“”‘’`,;:!?.()[]{}<>*•"
 
 
@@ -99,17 +102,43 @@ class SkillMatcher:
         self._stop_words = frozenset(nlp.Defaults.stop_words)
 
     def set_lookup(self, lookup: SkillSource) -> None:
-        """Load every surface form of ``lookup`` (a ``TaxonomyLookup``) and keep it."""
+        """Load every surface form of ``lookup`` (a ``TaxonomyLookup``) and keep it.
+
+        Forms of imported skills (ESCO, O*NET) go through
+        :func:`~jobgraph.parse.skill_policy.imported_form_rules`: some are not
+        matched, some only in lists or in their exact case.
+        """
         taxonomy = getattr(lookup, "taxonomy", None)
         names = {sid: skill.name for sid, skill in taxonomy.skills.items()} if taxonomy else None
-        self.add_forms(lookup.surface_forms(), names)
+        forms = lookup.surface_forms()
+        rules: dict[str, str] = {}
+        if taxonomy is not None and has_imported(taxonomy.skills.values()):
+            forms, rules = imported_form_rules(taxonomy, forms)
+        if taxonomy is not None:
+            # "Mentored four juniors": past tenses of noun skills, where a verb stands.
+            taken = {form.lower() for form in forms}
+            for form, skill_id in verb_forms(taxonomy.skills.values(), taken).items():
+                forms[form] = skill_id
+                rules[form] = "verb"
+        self.add_forms(forms, names, rules)
         self.lookup = lookup
         self._item_cache = {}
 
-    def add_forms(self, forms: dict[str, str], names: dict[str, str] | None = None) -> None:
-        """Replace the vocabulary with ``forms`` ({surface form: skill id})."""
+    def add_forms(
+        self,
+        forms: dict[str, str],
+        names: dict[str, str] | None = None,
+        rules: dict[str, str] | None = None,
+    ) -> None:
+        """Replace the vocabulary with ``forms`` ({surface form: skill id}).
+
+        ``rules`` maps lower-case forms to "list" or "product" (see
+        :mod:`jobgraph.parse.skill_policy`).
+        """
         stop_words = set(self.nlp.Defaults.stop_words)
-        self.vocabulary = SkillVocabulary.from_forms(forms, names, stop_words=stop_words)
+        self.vocabulary = SkillVocabulary.from_forms(
+            forms, names, stop_words=stop_words, form_rules=rules
+        )
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         by_skill: dict[str, set[str]] = {}
         for lower, owners in self.vocabulary.forms_by_lower.items():
@@ -123,6 +152,7 @@ class SkillMatcher:
         """Find skills in ``doc``; see the module docstring for where they go."""
         context = SkillContext(doc)
         candidates = self._phrase_candidates(doc)
+        candidates += self._joined_candidates(doc)
         candidates += self._token_candidates(doc, candidates)
         hits = self._accept(_without_overlaps(candidates), context)
         if self.lookup_items:
@@ -152,6 +182,31 @@ class SkillMatcher:
             skill_id, exact = resolved
             found[key] = _Candidate(*key, skill_id, span.text, exact, "phrase")
         return list(found.values())
+
+    def _joined_candidates(self, doc: Doc) -> list[_Candidate]:
+        """A product name split in two ("Java Script", "Web logic", "Power Point").
+
+        Two adjacent words whose concatenation is a known key; being longer, the
+        pair wins over a phrase match of its first or second word ("Java").
+        """
+        text = doc_text(doc)
+        by_key = self.vocabulary.by_key
+        found = []
+        for match in _WORD_PAIR.finditer(text):
+            first, second = match.group(1), match.group(2)
+            joined = (first + second).lower()
+            if (
+                len(joined) < 6
+                or first.lower() in self._stop_words
+                or second.lower() in self._stop_words
+                or f"{first} {second}".lower() in self.vocabulary.forms_by_lower
+            ):
+                continue
+            skill_id = by_key.get(joined)
+            if skill_id is not None:
+                start, end = match.start(1), match.end(2)
+                found.append(_Candidate(start, end, skill_id, text[start:end], False, "key"))
+        return found
 
     def _token_candidates(self, doc: Doc, known: list[_Candidate]) -> list[_Candidate]:
         """Key lookups over whitespace-separated words the phrase matcher left alone.
@@ -293,6 +348,14 @@ class SkillMatcher:
         strong = context.is_skill_list(candidate.start) or context.is_whole_item(
             candidate.start, candidate.end
         )
+        if kind == "verb":  # "Negotiated supplier contracts": an action verb opens the line
+            return 0.8 if context.starts_sentence(candidate.start) else 0.0
+        if kind == "list":  # an imported everyday word: a skill only where skills are listed
+            return 0.75 if strong else 0.0
+        if kind == "product":  # an imported product name ("PuTTY"): any case in a list
+            if strong:
+                return 0.75
+            return 0.7 if exact and not context.starts_sentence(candidate.start) else 0.0
         if not exact and not (
             strong and candidate.surface.isupper() and len(candidate.surface) > 2
         ):

@@ -8,7 +8,8 @@ entry:
 
 * an imported skill or occupation that is ``SAME_AS`` a built-in one is folded
   into it: the built-in id is canonical, the imported id disappears, and the
-  imported labels that do not belong to another entry become aliases;
+  imported preferred name (with and without a bracketed qualifier) becomes an
+  alias unless another entry owns it;
 * links and requirements that named the folded id are rewritten to the
   canonical one;
 * :attr:`Taxonomy.version` is a content hash, so a record can say which
@@ -21,12 +22,15 @@ this module only combines them.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
+from jobgraph.taxonomy.label_index import token_words
 from jobgraph.taxonomy.model import OccupationSkill, SkillLink, Taxonomy
 from jobgraph.taxonomy.normalize import label_key
 
 BUILTIN_SOURCE = "builtin"
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # ESCO's "Python (computer programming)"
 VERSION_PREFIX = "tx-"
 
 
@@ -151,9 +155,20 @@ def _fold_skills(merged: Taxonomy, canonical: dict[str, str]) -> None:
     extra: dict[str, list[str]] = {}
     for old, new in sorted(folded.items()):
         skill = merged.skills.pop(old)
-        for form in (skill.name, *skill.aliases):
-            # A label another kept skill owns stays with that skill.
-            if owners.get(label_key(form), {new}) <= {new}:
+        # Only the preferred name: imported alternative labels are loose ("data"
+        # for statistics, "economics" for banking) and would widen what a
+        # curated built-in skill matches.
+        ours = merged.skills[new]
+        our_words = {word for label in (ours.name, *ours.aliases) for word in token_words(label)}
+        for form in dict.fromkeys((skill.name, _QUALIFIER.sub("", skill.name))):
+            # A label another kept skill owns stays with that skill; a name sharing
+            # no word with ours ("economics" linked to banking through an alias)
+            # is a looser concept and not a surface form of ours.
+            if (
+                form
+                and owners.get(label_key(form), {new}) <= {new}
+                and our_words & set(token_words(form))
+            ):
                 extra.setdefault(new, []).append(form)
     for skill_id, forms in extra.items():
         skill = merged.skills[skill_id]

@@ -108,6 +108,14 @@ class TaxonomyLookup:
             core_key = label_key(split_seniority(occupation.title)[0])
             self._ladders.setdefault(core_key, []).append(occupation.id)
 
+    def warm_up(self) -> None:
+        """Build the lazily built near-spelling indexes now (seconds for ESCO + O*NET).
+
+        Call once before timing or serving, so the first documents do not pay it.
+        """
+        for index in (self._skills, self._titles, self._core_titles):
+            index.typo_matches("warm-up probe")
+
     # -- skills ---------------------------------------------------------------
 
     def skill(self, text: str) -> LookupResult | None:
