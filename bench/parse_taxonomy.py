@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/parse_taxonomy.py [--resumes 400] [--postings 200] [--data ../shared/data]
+    .venv/bin/python bench/parse_taxonomy.py [--resumes 400] [--postings 200] [--data DIR]
 
 Parses a synthetic corpus (fixed seed) in this process, one document at a time,
 once per taxonomy: the built-in one, and (when the shared data folder holds
