@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from neo4j import Driver
 
@@ -80,3 +81,14 @@ def test_eval_match_on_a_slice(driver: Driver, neo4j_server: LocalNeo4j, tmp_pat
                                env=env)
     assert again.exit_code == 1
     assert "already holds" in again.output and "--reset-scratch" in again.output
+
+    # the exposure audit reads the same graph: every listed candidate counted once per list
+    audit_env = {**env, "NEO4J_URI": neo4j_server.recorded_uri() or ""}
+    audit = CliRunner().invoke(main, ["eval", "exposure", "--limit", "3", "--json"], env=audit_env)
+    assert audit.exit_code == 0, audit.output
+    exposure = json.loads(audit.output[audit.output.index("{") :])
+    assert exposure["postings"] == len(POSTINGS) and exposure["candidates"] == len(RESUMES)
+    assert 0 < exposure["listed"] <= 3 * len(POSTINGS)
+    for rows in exposure["groups"].values():
+        assert sum(row["candidates"] for row in rows) == len(RESUMES)
+        assert sum(row["exposure_share"] for row in rows) == pytest.approx(1.0)
