@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from jobgraph.api.keys import KeyStore  # noqa: E402
+from jobgraph.apikeys import KeyStore  # noqa: E402
 from jobgraph.config import Settings  # noqa: E402
 from jobgraph.graph.connection import connect, local_server  # noqa: E402
 from jobgraph.graph.schema import apply_schema  # noqa: E402

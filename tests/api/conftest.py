@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 from neo4j import Driver
 
 from jobgraph.api import create_app
-from jobgraph.api.keys import KeyStore
 from jobgraph.api.services import EXTENSION
+from jobgraph.apikeys import KeyStore
 from jobgraph.graph.schema import delete_all
 from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy
 from tests.conftest import REPO_ROOT, make_test_settings

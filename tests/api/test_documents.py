@@ -114,8 +114,8 @@ def test_mislabelled_and_binary_uploads_are_415(
 
 
 def test_oversized_bodies_are_413(graph: Driver, tmp_path: Path) -> None:
-    from jobgraph.api.keys import KeyStore
     from jobgraph.api.services import EXTENSION
+    from jobgraph.apikeys import KeyStore
     from tests.api.conftest import make_app
 
     app = make_app(graph, tmp_path, UPLOAD_MAX_BYTES=50_000, MAX_CONTENT_LENGTH=20_000)
@@ -227,8 +227,8 @@ def test_same_document_posted_twice_at_once_gives_one_node(
 
 def test_posted_documents_get_their_text_vectors(graph: Driver, tmp_path: Path) -> None:
     """With vectors on (the default), a post runs ingest's after-write hooks, as the CLI does."""
-    from jobgraph.api.keys import KeyStore
     from jobgraph.api.services import EXTENSION
+    from jobgraph.apikeys import KeyStore
     from tests.api.conftest import make_app
 
     app = make_app(graph, tmp_path, API_VECTORS=True)

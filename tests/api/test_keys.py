@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from jobgraph.api.keys import KeyStore, parse_scopes
+from jobgraph.apikeys import KeyStore, parse_scopes
 from jobgraph.cli import main
 from jobgraph.errors import ConfigError, NotFoundError
 

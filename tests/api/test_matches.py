@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -29,7 +31,9 @@ def _ingest(client: FlaskClient, headers: Headers) -> tuple[str, list[str]]:
     return candidate, postings
 
 
-def test_pages_to_the_end_and_explanations(client: FlaskClient, full_key: Headers) -> None:
+def test_pages_to_the_end_and_explanations(
+    client: FlaskClient, full_key: Headers, key_for: Callable[[str], Headers]
+) -> None:
     candidate, postings = _ingest(client, full_key)
     first = client.get(f"/v1/candidates/{candidate}/matches?limit=10", headers=full_key)
     assert first.status_code == 200, first.json
@@ -49,6 +53,11 @@ def test_pages_to_the_end_and_explanations(client: FlaskClient, full_key: Header
     best = everything[0]
     explained = client.get(f"/v1/matches/{candidate}/{best}", headers=full_key)
     assert explained.status_code == 200 and explained.json["summary"]
+    evidence = [r["evidence"] for r in explained.json["requirements"] if r["evidence"]]
+    assert any(e["snippet"] for e in evidence)  # resume text around the mention, with pii
+    without_pii = client.get(f"/v1/matches/{candidate}/{best}", headers=key_for("read")).json
+    assert [r["evidence"]["snippet"] for r in without_pii["requirements"]
+            if r["evidence"]] == [None] * len(evidence)
     back = client.get(f"/v1/postings/{best}/matches?limit=5", headers=full_key)
     assert candidate in [item["candidate_id"] for item in back.json["matches"]["items"]]
     for url in (f"/v1/candidates/{candidate}/advice", f"/v1/postings/{best}/advice"):

@@ -13,8 +13,8 @@ import pytest
 from flask import Flask
 from neo4j import Driver, GraphDatabase
 
-from jobgraph.api.keys import KeyStore
 from jobgraph.api.services import EXTENSION
+from jobgraph.apikeys import KeyStore
 from jobgraph.graph.local_server import LocalNeo4j
 from tests.api.conftest import make_app
 

@@ -21,10 +21,10 @@ from neo4j import Driver
 
 from jobgraph.api import checks
 from jobgraph.api.explorer import blueprint as explorer_pages
-from jobgraph.api.keys import KeyStore
 from jobgraph.api.problems import register_error_handlers
 from jobgraph.api.routes import documents, lookup, matches, system
-from jobgraph.api.services import EXTENSION, ApiServices, keys_folder
+from jobgraph.api.services import EXTENSION, ApiServices
+from jobgraph.apikeys import KeyStore, keys_folder
 from jobgraph.config import Settings
 
 DOCS_URL = "/v1/docs"

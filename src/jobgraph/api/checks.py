@@ -16,8 +16,8 @@ from flask import current_app, g, request
 from jsonschema import Draft202012Validator
 
 from jobgraph.api.contract import Operation, operation_for
-from jobgraph.api.keys import KeyStore, Principal
 from jobgraph.api.problems import ApiProblem, FieldError
+from jobgraph.apikeys import KeyStore, Principal
 from jobgraph.errors import GraphUnavailableError
 
 API_KEY_HEADER = "X-API-Key"

@@ -20,21 +20,17 @@ from typing import Any
 
 from neo4j import Driver
 
-from jobgraph.api.keys import KeyStore
+from jobgraph.apikeys import KeyStore
 from jobgraph.careers.recommend import CareerModel
 from jobgraph.config import Settings
 from jobgraph.ingest.documents import Record
+from jobgraph.match.service import MatchService, service_for
 from jobgraph.taxonomy.lookup import TaxonomyLookup
 
 AfterWrite = Callable[[list[Record]], None]
 EXTENSION = "jobgraph"
 # Where `jobgraph train` keeps its model (the CLI's model_dir; the API cannot import the CLI).
 MODEL_SUBDIR = ("models", "gnn")
-
-
-def keys_folder(settings: Settings) -> Path:
-    """Where API keys and the pepper are stored: ``<data_dir>/api``."""
-    return settings.data_dir / "api"
 
 
 @dataclass
@@ -166,19 +162,10 @@ class ApiServices:
         return model
 
     @property
-    def match(self) -> Any:
-        """The match service, or ``None`` where jobgraph.match is not installed."""
+    def match(self) -> MatchService:
+        """The match service the settings describe (weights, shortlist), built once."""
         if self._match is None:
-            try:
-                from jobgraph.match.service import MatchService, weights_file
-            except ImportError:  # pragma: no cover - jobgraph.match ships with jobgraph
-                return None
-            fitted = weights_file(self.settings.data_dir)  # `jobgraph match fit-weights`
             with self._lock:
                 if self._match is None:
-                    self._match = MatchService(
-                        self.driver,
-                        self.database,
-                        weights_path=fitted if fitted.is_file() else None,
-                    )
+                    self._match = service_for(self.driver, self.settings)
         return self._match

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from jobgraph.cli.common import echo_json, open_driver_for, settings_of
+from jobgraph.cli.common import echo_json, settings_of
 
 if TYPE_CHECKING:
-    from jobgraph.api.keys import KeyStore
+    from jobgraph.apikeys import KeyStore
 
 
 @click.command("serve")
@@ -18,14 +18,24 @@ if TYPE_CHECKING:
 @click.option("--debug", is_flag=True, help="Flask debug mode (reloader, tracebacks).")
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, debug: bool) -> None:
-    """Serve the HTTP API with Flask's development server (use gunicorn in production)."""
-    from jobgraph.api import create_app
+    """Serve the HTTP API with Flask's development server (use gunicorn in production).
 
-    settings = settings_of(ctx)
-    with open_driver_for(ctx) as driver:
-        app = create_app(settings, driver=driver)
-        click.echo(f"docs: http://{host}:{port}/v1/docs   contract: /v1/openapi.json", err=True)
-        app.run(host=host, port=port, debug=debug, threaded=True, use_reloader=False)
+    The server process loads the app by name (``jobgraph.api:create_app()``), as
+    gunicorn does, so the CLI never imports the API; both read the same settings
+    from the environment.
+    """
+    import os
+    import sys
+
+    settings_of(ctx)  # a bad environment fails here, with the CLI's one-line error
+    command = [sys.executable, "-m", "flask", "--app", "jobgraph.api:create_app()", "run",
+               "--host", host, "--port", str(port), "--with-threads", "--no-reload"]
+    if debug:
+        command.insert(3, "--debug")
+    click.echo(f"docs: http://{host}:{port}/v1/docs   contract: /v1/openapi.json", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)
 
 
 @click.group("apikey")
@@ -34,8 +44,7 @@ def apikey() -> None:
 
 
 def _store(ctx: click.Context) -> KeyStore:
-    from jobgraph.api.keys import KeyStore
-    from jobgraph.api.services import keys_folder
+    from jobgraph.apikeys import KeyStore, keys_folder
 
     return KeyStore(keys_folder(settings_of(ctx)))
 

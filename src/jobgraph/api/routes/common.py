@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import current_app, g
 
-from jobgraph.api.keys import Principal
 from jobgraph.api.services import EXTENSION, ApiServices
+from jobgraph.apikeys import Principal
 
 
 def services() -> ApiServices:

@@ -14,7 +14,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify
 
 from jobgraph.api.problems import ApiProblem, FieldError
-from jobgraph.api.routes.common import query, services
+from jobgraph.api.routes.common import can_see_pii, query, services
 
 blueprint = Blueprint("matches", __name__, url_prefix="/v1")
 _CURSOR_VERSION = "c1"
@@ -88,8 +88,13 @@ def posting_matches(posting_id: str) -> Response:
 
 @blueprint.get("/matches/<candidate_id>/<posting_id>")
 def explain_match(candidate_id: str, posting_id: str) -> Response:
-    """The full explanation of one candidate-posting pair."""
-    return jsonify(_matcher().explain(candidate_id, posting_id))
+    """The full explanation of one candidate-posting pair (snippets only with ``pii``)."""
+    document = _matcher().explain(candidate_id, posting_id)
+    if not can_see_pii():  # a snippet is resume text around the mention: it may name a person
+        for requirement in document["requirements"]:
+            if requirement["evidence"] is not None:
+                requirement["evidence"]["snippet"] = None
+    return jsonify(document)
 
 
 @blueprint.get("/candidates/<candidate_id>/advice")

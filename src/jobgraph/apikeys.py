@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from jobgraph.config import Settings
 from jobgraph.errors import ConfigError, NotFoundError
 
 SCOPES = ("read", "write", "pii")
@@ -236,3 +237,8 @@ class KeyStore:
         if entry is None or not hmac.compare_digest(candidate, entry.digest) or not entry.active:
             return None
         return Principal(entry.id, entry.name, frozenset(entry.scopes))
+
+
+def keys_folder(settings: Settings) -> Path:
+    """Where API keys and the pepper are stored: ``<data_dir>/api``."""
+    return settings.data_dir / "api"
