@@ -49,7 +49,8 @@ demo: install neo4j-install
 	$(BIN)/jobgraph careers mine
 	$(BIN)/jobgraph careers demo
 	$(BIN)/jobgraph match fit-weights $(DEMO_DIR)/truth/fit.jsonl
-	$(BIN)/jobgraph match demo
+	$(BIN)/jobgraph apikey create --name demo --scope read,pii > $(DEMO_DIR)/api-key
+	$(BIN)/jobgraph match demo --api-key "$$(cat $(DEMO_DIR)/api-key)"
 
 .PHONY: bench
 bench: install neo4j-install

@@ -290,8 +290,10 @@ def match_fit_weights(
 
 @match.command("demo")
 @_weights_option
+@click.option("--api-key", default=None,
+              help="An API key: end with how to fetch the explained pair over HTTP.")
 @click.pass_context
-def match_demo(ctx: click.Context, weights: str | None) -> None:
+def match_demo(ctx: click.Context, weights: str | None, api_key: str | None) -> None:
     """Show matching on the graph: a candidate's postings, the best pair explained, the
     posting's candidates, and advice for both."""
     from jobgraph.graph.careers import read_demo_candidates
@@ -317,6 +319,14 @@ def match_demo(ctx: click.Context, weights: str | None) -> None:
         click.echo(render.advice(service.candidate_advice(candidate_id), click.style))
         click.echo()
         click.echo(render.advice(service.posting_advice(posting_id), click.style))
+    if api_key:
+        base = "http://127.0.0.1:8000"
+        click.echo()
+        click.echo(click.style("the same over HTTP", bold=True))
+        click.echo(f"  start the API:  jobgraph serve   (docs: {base}/v1/docs)")
+        click.echo(f"  demo API key:   {api_key}")
+        pair = f"{base}/v1/matches/{candidate_id}/{posting_id}"
+        click.echo(f"  curl -H 'X-API-Key: {api_key}' {pair}")
 
 
 @match.command("all")
