@@ -8,13 +8,14 @@ The union of four sources, each asked for ``size`` ids:
 - ``lexical``: Neo4j's full-text index (Lucene BM25) over titles, headlines and
   descriptions, queried with the other side's title and skill names.
 
-Retrieval only decides what is scored; the score itself never depends on
-which source found a document.
+The four queries run at the same time. Retrieval only decides what is
+scored; the score itself never depends on which source found a document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,6 +28,8 @@ from jobgraph.match.model import CandidateProfile, PostingProfile
 from jobgraph.match.skill_graph import SkillGraph
 
 SOURCES: tuple[str, ...] = ("gnn", "text", "graph", "lexical")
+# The driver is thread-safe; each query borrows its own pooled connection.
+_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="jobgraph-retrieval")
 
 
 @dataclass
@@ -68,6 +71,17 @@ def _skill_weights(held: Sequence[str], skills: SkillGraph) -> list[dict[str, fl
     return [{"id": key, "weight": value} for key, value in weights.items()]
 
 
+def _gather(calls: dict[str, Callable[[], list[str]]]) -> Shortlist:
+    """Run the sources' queries at the same time (each is one round trip) and merge them
+    in ``SOURCES`` order, so the result does not depend on which answered first."""
+    futures = {name: _POOL.submit(call) for name, call in calls.items()}
+    shortlist = Shortlist()
+    for name in SOURCES:
+        if name in futures:
+            shortlist.add(name, futures[name].result())
+    return shortlist
+
+
 def postings_for(
     driver: Driver,
     candidate: CandidateProfile,
@@ -78,23 +92,20 @@ def postings_for(
     database: str = "neo4j",
 ) -> Shortlist:
     """Postings worth scoring for ``candidate``."""
-    shortlist = Shortlist()
-    if "gnn" in sources:
-        shortlist.add("gnn", _nearest(driver, database, "Posting", GNN_PROPERTY,
-                                      candidate.gnn_vector, size))
-    if "text" in sources:
-        shortlist.add("text", _nearest(driver, database, "Posting", TEXT_PROPERTY,
-                                       candidate.text_vector, size))
-    if "graph" in sources:
-        wanted = _skill_weights(list(candidate.skills), skills)
-        shortlist.add("graph", [i for i, _ in graph.postings_by_skills(
-            driver, wanted, k=size, database=database)])
-    if "lexical" in sources:
-        words = [candidate.headline or "", *(r.title or "" for r in candidate.roles[:3]),
-                 *(s.name for s in candidate.skills.values())]
-        shortlist.add("lexical", [i for i, _ in graph.fulltext_search(
-            driver, "Posting", words, k=size, database=database)])
-    return shortlist
+    wanted = _skill_weights(list(candidate.skills), skills)
+    words = [candidate.headline or "", *(r.title or "" for r in candidate.roles[:3]),
+             *(s.name for s in candidate.skills.values())]
+    calls: dict[str, Callable[[], list[str]]] = {
+        "gnn": lambda: _nearest(driver, database, "Posting", GNN_PROPERTY,
+                                candidate.gnn_vector, size),
+        "text": lambda: _nearest(driver, database, "Posting", TEXT_PROPERTY,
+                                 candidate.text_vector, size),
+        "graph": lambda: [i for i, _ in graph.postings_by_skills(
+            driver, wanted, k=size, database=database)],
+        "lexical": lambda: [i for i, _ in graph.fulltext_search(
+            driver, "Posting", words, k=size, database=database)],
+    }
+    return _gather({name: call for name, call in calls.items() if name in sources})
 
 
 def candidates_for(
@@ -107,27 +118,24 @@ def candidates_for(
     database: str = "neo4j",
 ) -> Shortlist:
     """Candidates worth scoring for ``posting``."""
-    shortlist = Shortlist()
-    if "gnn" in sources:
-        shortlist.add("gnn", _nearest(driver, database, "Candidate", GNN_PROPERTY,
-                                      posting.gnn_vector, size))
-    if "text" in sources:
-        shortlist.add("text", _nearest(driver, database, "Candidate", TEXT_PROPERTY,
-                                       posting.text_vector, size))
-    if "graph" in sources:
-        # Holders of an asked skill, and of skills that meet it through one link.
-        wanted: dict[str, float] = {}
-        for asked in posting.skills:
-            scale = 1.0 if asked.importance == "required" else 0.5
-            wanted[asked.id] = max(wanted.get(asked.id, 0.0), scale)
-            for other, credit in skills.reach(asked.id).items():
-                if len(credit.steps) == 1:
-                    wanted[other] = max(wanted.get(other, 0.0), scale * credit.credit)
-        rows = [{"id": key, "weight": value} for key, value in wanted.items()]
-        shortlist.add("graph", [i for i, _ in graph.candidates_by_skills(
-            driver, rows, k=size, database=database)])
-    if "lexical" in sources:
-        words = [posting.title or "", *(s.name for s in posting.skills)]
-        shortlist.add("lexical", [i for i, _ in graph.fulltext_search(
-            driver, "Candidate", words, k=size, database=database)])
-    return shortlist
+    # Holders of an asked skill, and of skills that meet it through one link.
+    wanted: dict[str, float] = {}
+    for asked in posting.skills:
+        scale = 1.0 if asked.importance == "required" else 0.5
+        wanted[asked.id] = max(wanted.get(asked.id, 0.0), scale)
+        for other, credit in skills.reach(asked.id).items():
+            if len(credit.steps) == 1:
+                wanted[other] = max(wanted.get(other, 0.0), scale * credit.credit)
+    rows = [{"id": key, "weight": value} for key, value in wanted.items()]
+    words = [posting.title or "", *(s.name for s in posting.skills)]
+    calls: dict[str, Callable[[], list[str]]] = {
+        "gnn": lambda: _nearest(driver, database, "Candidate", GNN_PROPERTY,
+                                posting.gnn_vector, size),
+        "text": lambda: _nearest(driver, database, "Candidate", TEXT_PROPERTY,
+                                 posting.text_vector, size),
+        "graph": lambda: [i for i, _ in graph.candidates_by_skills(
+            driver, rows, k=size, database=database)],
+        "lexical": lambda: [i for i, _ in graph.fulltext_search(
+            driver, "Candidate", words, k=size, database=database)],
+    }
+    return _gather({name: call for name, call in calls.items() if name in sources})
