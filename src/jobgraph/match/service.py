@@ -227,26 +227,17 @@ class MatchService:
         self._check_page(limit, offset)
         profile = self.candidate(candidate)
         skills, _ = self.taxonomy()
-        size = max(self.shortlist, offset + limit)
-        found = postings_for(self.driver, profile, skills, size=size, sources=self.sources,
-                             database=self.database)
-        postings = self.postings(found.ids)
+        found = postings_for(self.driver, profile, skills, size=max(self.shortlist, offset + limit),
+                             sources=self.sources, database=self.database)
         scorer = self.scorer()
-        kept = []
-        for posting in postings.values():
-            if location and not (posting.remote == "remote" or _place_matches(
-                    location, posting.city, posting.region, posting.country)):
-                continue
-            if remote is not None and (posting.remote == "remote") != remote:
-                continue
-            score = scorer.score(profile, posting)
-            if score.total >= min_score:
-                kept.append((score, posting))
-        kept.sort(key=lambda pair: (-pair[0].total, pair[0].posting_id))
-        items = [self._item(score, posting.title, found.found[posting.id], posting)
-                 for score, posting in kept[offset:offset + limit]]
-        return MatchPage("candidate", profile.id, items, len(kept), offset, limit,
-                         self.weights.source)
+        scored = [
+            (scorer.score(profile, posting), posting, posting.title, found.found[posting.id])
+            for posting in self.postings(found.ids).values()
+            if (not location or posting.remote == "remote"
+                or _place_matches(location, posting.city, posting.region, posting.country))
+            and (remote is None or (posting.remote == "remote") == remote)
+        ]
+        return self._page("candidate", profile.id, scored, limit, offset, min_score)
 
     def match_posting(
         self,
@@ -268,23 +259,37 @@ class MatchService:
         self._check_page(limit, offset)
         profile = self.posting(posting)
         skills, _ = self.taxonomy()
-        size = max(self.shortlist, offset + limit)
-        found = candidates_for(self.driver, profile, skills, size=size, sources=self.sources,
-                               database=self.database)
-        candidates = self.candidates(found.ids)
+        found = candidates_for(self.driver, profile, skills,
+                               size=max(self.shortlist, offset + limit),
+                               sources=self.sources, database=self.database)
         scorer = self.scorer()
-        kept = []
-        for candidate in candidates.values():
-            if location and not _place_matches(location, candidate.city, candidate.region,
-                                               candidate.country):
-                continue
-            score = scorer.score(candidate, profile)
-            if score.total >= min_score:
-                kept.append((score, candidate))
-        kept.sort(key=lambda pair: (-pair[0].total, pair[0].candidate_id))
-        items = [self._item(score, candidate.headline, found.found[candidate.id], profile)
-                 for score, candidate in kept[offset:offset + limit]]
-        return MatchPage("posting", profile.id, items, len(kept), offset, limit,
+        scored = [
+            (scorer.score(candidate, profile), profile, candidate.headline,
+             found.found[candidate.id])
+            for candidate in self.candidates(found.ids).values()
+            if not location
+            or _place_matches(location, candidate.city, candidate.region, candidate.country)
+        ]
+        return self._page("posting", profile.id, scored, limit, offset, min_score)
+
+    def _page(
+        self,
+        direction: str,
+        subject: str,
+        scored: list[tuple[PairScore, PostingProfile, str | None, set[str]]],
+        limit: int,
+        offset: int,
+        min_score: float,
+    ) -> MatchPage:
+        """Keep scores from ``min_score``, rank them (ties by the other side's id), cut a page."""
+        def other(score: PairScore) -> str:
+            return score.posting_id if direction == "candidate" else score.candidate_id
+
+        kept = sorted((row for row in scored if row[0].total >= min_score),
+                      key=lambda row: (-row[0].total, other(row[0])))
+        items = [self._item(score, label, found_by, posting)
+                 for score, posting, label, found_by in kept[offset:offset + limit]]
+        return MatchPage(direction, subject, items, len(kept), offset, limit,
                          self.weights.source)
 
     # -- explanation and advice ---------------------------------------------------
