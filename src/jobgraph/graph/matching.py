@@ -62,39 +62,21 @@ def read_occupations(driver: Driver, database: str = "neo4j") -> list[dict[str, 
     return _read(driver, "match_occupations", database)
 
 
-def postings_by_skills(
+def documents_by_skills(
     driver: Driver,
+    label: str,
     skills: Sequence[dict[str, Any]],
     *,
     k: int,
     per_skill: int = 500,
     database: str = "neo4j",
 ) -> list[tuple[str, float]]:
-    """Postings asking for any of ``skills`` (``{id, weight}``), best summed weight first."""
+    """Postings asking for, or candidates holding (``label``), any of ``skills``
+    (``{id, weight}``), best summed weight first."""
     if not skills:
         return []
-    rows = _read(
-        driver, "match_postings_by_skills", database,
-        skills=list(skills), k=int(k), per_skill=int(per_skill),
-    )
-    return [(row["id"], float(row["score"])) for row in rows]
-
-
-def candidates_by_skills(
-    driver: Driver,
-    skills: Sequence[dict[str, Any]],
-    *,
-    k: int,
-    per_skill: int = 500,
-    database: str = "neo4j",
-) -> list[tuple[str, float]]:
-    """Candidates holding any of ``skills`` (``{id, weight}``), best summed weight first."""
-    if not skills:
-        return []
-    rows = _read(
-        driver, "match_candidates_by_skills", database,
-        skills=list(skills), k=int(k), per_skill=int(per_skill),
-    )
+    name = {"Posting": "match_postings_by_skills", "Candidate": "match_candidates_by_skills"}[label]
+    rows = _read(driver, name, database, skills=list(skills), k=int(k), per_skill=int(per_skill))
     return [(row["id"], float(row["score"])) for row in rows]
 
 

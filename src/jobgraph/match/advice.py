@@ -23,6 +23,20 @@ from jobgraph.match.scoring import PairScore, Scorer
 DEFAULT_THRESHOLD = 0.6
 
 
+def _crossings(
+    base: dict[str, float], after: dict[str, float], threshold: float
+) -> dict[str, Any]:
+    """How a change moved each score: how many crossed ``threshold`` upwards, the gains."""
+    crossing = sorted(key for key in after if base[key] < threshold <= after[key])
+    gains = [after[key] - base[key] for key in after]
+    return {
+        "newly_above_threshold": len(crossing),
+        "mean_gain": sum(gains) / len(gains) if gains else 0.0,
+        "max_gain": max(gains, default=0.0),
+        "examples": crossing[:5],
+    }
+
+
 def _rank(row: dict[str, Any]) -> tuple[int, float, str]:
     return (-int(row["newly_above_threshold"]), -float(row["mean_gain"]), str(row["skill"]))
 
@@ -65,17 +79,8 @@ def candidate_advice(
     for (skill_id, name), demand in asked.most_common(max_skills):
         learned = candidate.with_skill(skill_id, name)
         after = {p.id: scorer.score(learned, p).total for p in postings}
-        crossing = [pid for pid in after if base[pid] < threshold <= after[pid]]
-        gains = [after[pid] - base[pid] for pid in after]
-        rows.append({
-            "skill_id": skill_id,
-            "skill": name,
-            "postings_asking": demand,
-            "newly_above_threshold": len(crossing),
-            "mean_gain": sum(gains) / len(gains) if gains else 0.0,
-            "max_gain": max(gains, default=0.0),
-            "examples": sorted(crossing)[:5],
-        })
+        rows.append({"skill_id": skill_id, "skill": name, "postings_asking": demand,
+                     **_crossings(base, after, threshold)})
     rows.sort(key=_rank)
     return {
         "kind": "candidate",
@@ -101,18 +106,9 @@ def posting_advice(
     for skill in posting.skills:
         relaxed = posting.without_requirement(skill.id)
         after = {c.id: scorer.score(c, relaxed).total for c in candidates}
-        crossing = [cid for cid in after if base[cid] < threshold <= after[cid]]
-        gains = [after[cid] - base[cid] for cid in after]
-        rows.append({
-            "skill_id": skill.id,
-            "skill": skill.name,
-            "importance": skill.importance,
-            "held_by": sum(1 for c in candidates if skill.id in c.skills),
-            "newly_above_threshold": len(crossing),
-            "mean_gain": sum(gains) / len(gains) if gains else 0.0,
-            "max_gain": max(gains, default=0.0),
-            "examples": sorted(crossing)[:5],
-        })
+        rows.append({"skill_id": skill.id, "skill": skill.name, "importance": skill.importance,
+                     "held_by": sum(1 for c in candidates if skill.id in c.skills),
+                     **_crossings(base, after, threshold)})
     rows.sort(key=_rank)
     return {
         "kind": "posting",

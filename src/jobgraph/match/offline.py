@@ -24,7 +24,7 @@ scores them (to float32 rounding; ``tests/unit/match/test_offline.py``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -241,8 +241,3 @@ def top_k_both_ways(
                        best_scores[i].tolist()) for i, p in enumerate(postings)]
     return by_candidate, by_posting
 
-
-def chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    """``items`` in slices of ``size``."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

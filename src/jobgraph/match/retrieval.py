@@ -100,8 +100,8 @@ def postings_for(
                                 candidate.gnn_vector, size),
         "text": lambda: _nearest(driver, database, "Posting", TEXT_PROPERTY,
                                  candidate.text_vector, size),
-        "graph": lambda: [i for i, _ in graph.postings_by_skills(
-            driver, wanted, k=size, database=database)],
+        "graph": lambda: [i for i, _ in graph.documents_by_skills(
+            driver, "Posting", wanted, k=size, database=database)],
         "lexical": lambda: [i for i, _ in graph.fulltext_search(
             driver, "Posting", words, k=size, database=database)],
     }
@@ -133,8 +133,8 @@ def candidates_for(
                                 posting.gnn_vector, size),
         "text": lambda: _nearest(driver, database, "Candidate", TEXT_PROPERTY,
                                  posting.text_vector, size),
-        "graph": lambda: [i for i, _ in graph.candidates_by_skills(
-            driver, rows, k=size, database=database)],
+        "graph": lambda: [i for i, _ in graph.documents_by_skills(
+            driver, "Candidate", rows, k=size, database=database)],
         "lexical": lambda: [i for i, _ in graph.fulltext_search(
             driver, "Candidate", words, k=size, database=database)],
     }

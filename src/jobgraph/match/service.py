@@ -22,7 +22,7 @@ from jobgraph.config import Settings
 from jobgraph.errors import NotFoundError, ValidationError
 from jobgraph.graph import matching as graph
 from jobgraph.match import advice as advising
-from jobgraph.match.explain import breakdown, explanation, summary
+from jobgraph.match.explain import explanation, summary
 from jobgraph.match.model import (
     CandidateProfile,
     PostingProfile,
@@ -322,10 +322,6 @@ class MatchService:
             score, cand, post, skills=scorer.skills, weights=self.weights, confirmed=confirmed,
             advice=advising.pair_advice(scorer, cand, post, score), occupation_titles=titles,
         )
-
-    def breakdown_of(self, score: PairScore) -> list[dict[str, Any]]:
-        """The feature table of ``score`` under the service's weights."""
-        return breakdown(score, self.weights)
 
     def candidate_advice(
         self, candidate: str | CandidateProfile, *, threshold: float = advising.DEFAULT_THRESHOLD
