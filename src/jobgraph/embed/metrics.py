@@ -9,7 +9,7 @@ gains are the graded fit (0–3); a posting counts as relevant from grade 2
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import torch
@@ -40,8 +40,19 @@ def auc(positive: Tensor, negative: Tensor) -> float:
     return float((ranks[:n_pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
-def _dcg(gains: Iterable[float]) -> float:
-    return sum((2.0**g - 1.0) / math.log2(i + 2) for i, g in enumerate(gains))
+def dcg(grades: Iterable[float]) -> float:
+    """Discounted cumulative gain of grades in ranked order (gain ``2^grade - 1``)."""
+    return sum((2.0**g - 1.0) / math.log2(i + 2) for i, g in enumerate(grades))
+
+
+def ndcg(ranked: Sequence[float], judged: Iterable[float], k: int) -> float:
+    """NDCG@k of ``ranked`` grades against the ideal order of ``judged``; NaN if no gain.
+
+    The one definition of NDCG in jobgraph: GNN evaluation, weight fitting and
+    the match evaluation all call it.
+    """
+    ideal = dcg(sorted(judged, reverse=True)[:k])
+    return dcg(ranked[:k]) / ideal if ideal > 0 else float("nan")
 
 
 def ranking_metrics(
@@ -55,20 +66,22 @@ def ranking_metrics(
         queries: The query ids, each with at least one relevant item.
         k: Cut-off.
     """
-    ndcg, recall, reciprocal = [], [], []
+    ndcgs: list[float] = []
+    recall: list[float] = []
+    reciprocal: list[float] = []
     for row, query in enumerate(queries):
         judged = grades.get(query, {})
         ranking = np.argsort(-scores[row], kind="stable")
         top = [judged.get(int(item), 0) for item in ranking[:k]]
-        ideal = _dcg(sorted(judged.values(), reverse=True)[:k])
-        ndcg.append(_dcg(top) / ideal if ideal > 0 else 0.0)
+        value = ndcg(top, judged.values(), k)
+        ndcgs.append(0.0 if math.isnan(value) else value)
         relevant = {item for item, grade in judged.items() if grade >= RELEVANT_GRADE}
         if relevant:
             recall.append(sum(1 for item in ranking[:k] if int(item) in relevant) / len(relevant))
             positions = np.nonzero(np.isin(ranking, list(relevant)))[0]
             reciprocal.append(1.0 / (positions[0] + 1))
     return {
-        f"ndcg@{k}": float(np.mean(ndcg)) if ndcg else float("nan"),
+        f"ndcg@{k}": float(np.mean(ndcgs)) if ndcgs else float("nan"),
         f"recall@{k}": float(np.mean(recall)) if recall else float("nan"),
         "mrr": float(np.mean(reciprocal)) if reciprocal else float("nan"),
         "queries": len(queries),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from jobgraph.embed.metrics import ndcg
 from jobgraph.errors import ValidationError
 from jobgraph.match.weights import DEFAULT_WEIGHTS, FEATURES, Calibration, ScoreWeights
 
@@ -39,13 +40,8 @@ class GradedFeatures:
 
 def ndcg_at(scores: np.ndarray, grades: np.ndarray, k: int = 10) -> float:
     """NDCG@k of one group ranked by ``scores`` (gain ``2**grade - 1``); NaN if no gain."""
-    order = np.argsort(-scores, kind="stable")[:k]
-    discounts = 1.0 / np.log2(np.arange(2, k + 2))
-    gains = (2.0 ** grades - 1.0)
-    ideal = float(np.sum(np.sort(gains)[::-1][:k] * discounts[: min(k, len(gains))]))
-    if ideal <= 0:
-        return float("nan")
-    return float(np.sum(gains[order] * discounts[: len(order)]) / ideal)
+    order = np.argsort(-scores, kind="stable")
+    return ndcg(grades[order].tolist(), grades.tolist(), k)
 
 
 def mean_ndcg(scores: np.ndarray, grades: np.ndarray, groups: Sequence[str], k: int = 10) -> float:

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 
+from jobgraph.embed.metrics import ndcg
+
 CUTOFFS = (5, 10)
 METRICS = ("ndcg@5", "ndcg@10", "mrr", "map", "recall@10", "auc")
-
-
-def _dcg(gains: Sequence[int]) -> float:
-    return sum((2.0**g - 1.0) / math.log2(i + 2) for i, g in enumerate(gains))
 
 
 def rank_items(scores: Mapping[str, float]) -> list[str]:
@@ -59,11 +57,9 @@ def group_metrics(
     """
     ranking = rank_items({item: scores[item] for item in grades})
     ranked_grades = [grades[item] for item in ranking]
-    ideal = sorted(grades.values(), reverse=True)
     result: dict[str, float] = {}
     for k in CUTOFFS:
-        best = _dcg(ideal[:k])
-        result[f"ndcg@{k}"] = _dcg(ranked_grades[:k]) / best if best > 0 else float("nan")
+        result[f"ndcg@{k}"] = ndcg(ranked_grades, grades.values(), k)
     hits = [grade >= relevant for grade in ranked_grades]
     count = sum(hits)
     if count:
