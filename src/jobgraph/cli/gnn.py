@@ -98,6 +98,11 @@ def graph_export(ctx: click.Context, out: str, page_size: int, as_json: bool) ->
 @click.option("--layers", default=2, show_default=True, help="Message-passing layers.")
 @click.option("--lr", default=0.005, show_default=True, help="Learning rate.")
 @click.option("--seed", default=7, show_default=True, help="Seed of split, sampling and weights.")
+@click.option("--patience", default=100, show_default=True, help="Epochs without a better val.")
+@click.option("--eval-every", default=10, show_default=True, help="Epochs between validations.")
+@click.option(
+    "--checkpoint-every", default=10, show_default=True, help="Epochs between checkpoints."
+)
 @click.option("--device", default=None, help="cpu, cuda, cuda:1 (default: settings, auto).")
 @click.option(
     "--out",
@@ -108,7 +113,12 @@ def graph_export(ctx: click.Context, out: str, page_size: int, as_json: bool) ->
 )
 @click.option("--no-write", is_flag=True, help="Do not write the vectors to Neo4j.")
 @click.option("--no-baselines", is_flag=True, help="Skip the TF-IDF and MiniLM comparison.")
-@click.option("--resume", is_flag=True, help="Continue from the checkpoint in --out.")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue a killed run from the checkpoint in --out (same data and options; "
+    "without it a left-over checkpoint is replaced).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.pass_context
 def train_command(
@@ -141,6 +151,8 @@ def train_command(
     rank, world, chosen_device = init_from_env(_device(settings, device))
     if world > 1 and not snapshot:
         raise click.UsageError("under torchrun, pass --snapshot (export it once beforehand)")
+    if rank == 0:
+        _say_what_happens_to_the_checkpoint(out, resume)
     encoder = text_encoder_for(settings)
     cache = vector_cache_for(settings)
     if snapshot:
@@ -180,6 +192,22 @@ def train_command(
         echo_json(metrics)
         return
     _print_metrics(metrics, out)
+
+
+def _say_what_happens_to_the_checkpoint(out: Path, resume: bool) -> None:
+    from jobgraph.embed.pipeline import CHECKPOINT_FILE
+
+    checkpoint = out / CHECKPOINT_FILE
+    if resume and checkpoint.is_file():
+        click.echo(f"resuming from {checkpoint} (if it is this run's)", err=True)
+    elif resume:
+        click.echo(f"no checkpoint in {out}: training from the start", err=True)
+    elif checkpoint.is_file():
+        click.echo(
+            f"{checkpoint} of an unfinished run is replaced: training starts over "
+            "(pass --resume to continue it)",
+            err=True,
+        )
 
 
 def _print_metrics(metrics: dict[str, Any], out: Path) -> None:

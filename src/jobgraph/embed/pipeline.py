@@ -25,6 +25,7 @@ from jobgraph.embed.bundle import (
     save_embeddings,
 )
 from jobgraph.embed.cache import VectorCache
+from jobgraph.embed.checkpoint import remove_partial_checkpoints
 from jobgraph.embed.data import NODE_TYPES, export_snapshot
 from jobgraph.embed.inductive import InductiveEmbedder
 from jobgraph.embed.labels import read_graded_pairs
@@ -94,19 +95,27 @@ def train_model(
         document_dirs: Folders holding the ingested files (the baselines read them).
         encoder: MiniLM for the full-text baseline (default: a CPU/GPU encoder).
         cache: Text-vector cache for the full-text baseline.
-        resume: Continue from ``out_dir``'s checkpoint.
+        resume: Continue from ``out_dir``'s checkpoint when there is one (it must
+            come from the same data and settings); otherwise any checkpoint there
+            is deleted and training starts over.
         progress: Show a progress bar.
         save: Write files (only one process of a distributed run does).
 
     Returns:
         The metrics (also written to ``out_dir/metrics.json``).
+
+    Raises:
+        CheckpointError: Resuming from an unreadable checkpoint or another run's.
     """
     fit = read_graded_pairs(fit_path, data) if fit_path else None
     checkpoint = out_dir / CHECKPOINT_FILE
-    if not resume and checkpoint.exists():
-        checkpoint.unlink()
+    if save:
+        remove_partial_checkpoints(checkpoint)
+        if not resume:
+            checkpoint.unlink(missing_ok=True)
     trainer = Trainer(data, config, device=device, fit=fit)
-    result = trainer.run(progress=progress, checkpoint=checkpoint if save else None)
+    # every process of a distributed run resumes from the file; only rank 0 writes it
+    result = trainer.run(progress=progress, checkpoint=checkpoint if save or resume else None)
     metrics: dict[str, Any] = {"config": asdict(config), **result.metrics}
     metrics["snapshot"] = {
         "taxonomy_version": data.taxonomy_version,

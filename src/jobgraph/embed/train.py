@@ -24,6 +24,14 @@ from torch import Tensor, nn
 from torch_geometric.data import HeteroData
 from tqdm import tqdm
 
+from jobgraph.embed.checkpoint import (
+    check_same_run,
+    global_rng_state,
+    load_checkpoint,
+    save_checkpoint,
+    set_global_rng_state,
+    training_fingerprint,
+)
 from jobgraph.embed.data import NODE_TYPES, EdgeType
 from jobgraph.embed.labels import GradedPairs
 from jobgraph.embed.metrics import auc, grade_table, ranking_by_degree, ranking_metrics
@@ -156,6 +164,7 @@ class Trainer:
         set_seed(config.seed)
         self.config = config
         self.device = torch.device(device)
+        self.fingerprint = training_fingerprint(data, fit)
         self.split = split_edges(
             data,
             val_ratio=config.val_ratio,
@@ -320,10 +329,15 @@ class Trainer:
             return float(metrics["retrieval"]["ndcg@10"]) + 0.1 * float(metrics["auc_mean"])
         return float(metrics["auc_mean"])
 
+    def _patience_spent(self) -> bool:
+        return self.best_state is not None and self.epoch - self.best_epoch >= self.config.patience
+
     def state(self) -> dict[str, Any]:
         """Everything needed to resume: weights, optimiser, generators, progress."""
         return {
             "config": asdict(self.config),
+            "data_fingerprint": self.fingerprint,
+            "rng": global_rng_state(),
             "epoch": self.epoch,
             "model": self.model.state_dict(),
             "optimizer": self.optimizer.state_dict(),
@@ -335,7 +349,7 @@ class Trainer:
         }
 
     def load_state(self, state: dict[str, Any]) -> None:
-        """Continue from :meth:`state` (a checkpoint)."""
+        """Continue from :meth:`state` (a checkpoint of a run with the same fingerprint)."""
         self.model.load_state_dict(state["model"])
         self.optimizer.load_state_dict(state["optimizer"])
         self.generator.set_state(state["generator"])
@@ -344,17 +358,23 @@ class Trainer:
         self.best_score = float(state["best_score"])
         self.best_state = state["best_state"]
         self.best_epoch = int(state["best_epoch"])
+        set_global_rng_state(state["rng"])
 
     def run(self, *, progress: bool = True, checkpoint: Path | None = None) -> TrainResult:
         """Train with early stopping on the validation score, then test the best model.
 
         Args:
             progress: Show a progress bar with the loss.
-            checkpoint: File rewritten every ``checkpoint_every`` epochs; when it
-                exists already, training resumes from it.
+            checkpoint: File rewritten (atomically) every ``checkpoint_every`` epochs;
+                when it exists already, training resumes from it.
+
+        Raises:
+            CheckpointError: The checkpoint is unreadable or from another run.
         """
         if checkpoint is not None and checkpoint.is_file():
-            self.load_state(torch.load(checkpoint, map_location=self.device, weights_only=False))
+            state = load_checkpoint(checkpoint, device=self.device)
+            check_same_run(state, asdict(self.config), self.fingerprint, checkpoint)
+            self.load_state(state)
         started = time.monotonic()
         if self.best_state is None:  # the untrained model (text projection) is the bar to beat
             self.best_score = self._score(self.evaluate("val"))
@@ -366,7 +386,9 @@ class Trainer:
             unit="epoch",
             disable=not progress or self.rank != 0,
         )
-        while self.epoch < self.config.epochs:
+        # patience is checked before each step, so a run resumed from the epoch that
+        # exhausted it stops there too
+        while self.epoch < self.config.epochs and not self._patience_spent():
             loss = self.train_epoch()
             self.epoch += 1
             bar.update(1)
@@ -387,10 +409,7 @@ class Trainer:
                 and self.rank == 0
                 and self.epoch % self.config.checkpoint_every == 0
             ):
-                checkpoint.parent.mkdir(parents=True, exist_ok=True)
-                torch.save(self.state(), checkpoint)
-            if self.epoch - self.best_epoch >= self.config.patience and self.best_state is not None:
-                break
+                save_checkpoint(self.state(), checkpoint)
         bar.close()
         if self.best_state is not None:
             self.model.load_state_dict(self.best_state)
