@@ -1,8 +1,14 @@
 """Write parsed resumes and postings into the graph, idempotently.
 
-A record is keyed by its stable id. Before writing, the stored ``content_hash``
+A record is keyed by its stable id. Before writing, the stored ``record_digest``
 of each id is read: an identical record is skipped ("unchanged"), a new one is
 created, and a changed one has all its outgoing relationships replaced.
+
+The digest is what marks a record as done, so it is stored last: in the same
+transaction as the record, or, when more belongs to the record than this
+transaction writes (ingest adds text vectors after it), only once that is
+written too (``confirm=False``, then :func:`confirm_digests`). A process killed
+in between leaves a record without a digest, which the next run writes again.
 
 Personal data (the resume's contact block) is written only when asked, into a
 separate ``:Contact`` node, so it can be dropped or withheld as a whole.
@@ -15,7 +21,7 @@ import json
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction, RoutingControl
@@ -42,6 +48,8 @@ class WriteReport:
     unchanged: list[str]
     relationships: int
     seconds: float
+    #: Record digest of each written id (stored already unless ``confirm=False``).
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 def slug(text: str) -> str:
@@ -281,6 +289,20 @@ def _relationship_count(row: dict[str, Any]) -> int:
     )
 
 
+def replace_records(
+    tx: ManagedTransaction, detach_query: str, upsert_query: str, rows: list[dict[str, Any]]
+) -> None:
+    """Transaction function: drop what each row's record said before, then write the rows.
+
+    Every row's id is detached, not only the ids read as stored before: the
+    driver runs this again after a lost connection, and a record that an earlier
+    attempt did write must not get its relationships twice. Running it twice
+    leaves the graph as running it once does.
+    """
+    tx.run(load_query(detach_query), ids=[row["id"] for row in rows]).consume()
+    tx.run(load_query(upsert_query), rows=rows).consume()
+
+
 def _write(
     driver: Driver,
     rows: list[dict[str, Any]],
@@ -288,6 +310,7 @@ def _write(
     detach_query: str,
     upsert_query: str,
     database: str,
+    confirm: bool,
 ) -> WriteReport:
     started = time.monotonic()
     records, _, _ = driver.execute_query(
@@ -304,22 +327,19 @@ def _write(
     ]
     changed_ids = {row["id"] for row in changed}
     unchanged = [row_id for row_id in latest if row_id not in changed_ids]
-    replaced = [row["id"] for row in changed if row["id"] in stored]
+    digests = {row["id"]: row["props"]["record_digest"] for row in changed}
+    if not confirm:
+        # None removes a stored digest: the record counts as done only once confirmed.
+        changed = [{**row, "props": {**row["props"], "record_digest": None}} for row in changed]
     if changed:
-        detach, upsert = load_query(detach_query), load_query(upsert_query)
-
-        def run(tx: ManagedTransaction) -> None:
-            if replaced:
-                tx.run(detach, ids=replaced).consume()
-            tx.run(upsert, rows=changed).consume()
-
         with driver.session(database=database) as session:
-            session.execute_write(run)
+            session.execute_write(replace_records, detach_query, upsert_query, changed)
     return WriteReport(
         written=[row["id"] for row in changed],
         unchanged=unchanged,
         relationships=sum(_relationship_count(row) for row in changed),
         seconds=time.monotonic() - started,
+        digests=digests,
     )
 
 
@@ -329,6 +349,7 @@ def write_resumes(
     *,
     database: str = "neo4j",
     with_pii: bool = False,
+    confirm: bool = True,
 ) -> WriteReport:
     """Write one batch of resumes in a single transaction, skipping unchanged ones.
 
@@ -337,9 +358,13 @@ def write_resumes(
         records: Parsed resumes.
         database: Target database.
         with_pii: Also store each contact block in a ``:Contact`` node.
+        confirm: Store each record's digest in the same transaction. ``False``
+            leaves the written records without one until
+            :func:`confirm_digests` is called with the report's ``digests``.
 
     Returns:
-        Ids written and ids found unchanged, relationships created, time taken.
+        Ids written and ids found unchanged, relationships created, time taken,
+        and the digest of each written record.
     """
     rows = [resume_row(record, with_pii=with_pii) for record in records]
     return _write(
@@ -349,14 +374,57 @@ def write_resumes(
         "candidates_detach",
         "candidates_upsert",
         database,
+        confirm,
     )
 
 
 def write_postings(
-    driver: Driver, records: Sequence[PostingRecord], *, database: str = "neo4j"
+    driver: Driver,
+    records: Sequence[PostingRecord],
+    *,
+    database: str = "neo4j",
+    confirm: bool = True,
 ) -> WriteReport:
-    """Write one batch of postings in a single transaction, skipping unchanged ones."""
+    """Write one batch of postings in a single transaction, skipping unchanged ones.
+
+    Args:
+        driver: Open driver.
+        records: Parsed postings.
+        database: Target database.
+        confirm: As for :func:`write_resumes`.
+
+    Returns:
+        As for :func:`write_resumes`.
+    """
     rows = [posting_row(record) for record in records]
     return _write(
-        driver, rows, "postings_existing_digests", "postings_detach", "postings_upsert", database
+        driver,
+        rows,
+        "postings_existing_digests",
+        "postings_detach",
+        "postings_upsert",
+        database,
+        confirm,
+    )
+
+
+def confirm_digests(
+    driver: Driver, kind: str, digests: dict[str, str], *, database: str = "neo4j"
+) -> None:
+    """Store the digests of records written with ``confirm=False``: they are done.
+
+    Args:
+        driver: Open driver.
+        kind: ``"resume"`` or ``"posting"``.
+        digests: Record id to digest, from :attr:`WriteReport.digests`.
+        database: Target database.
+    """
+    if not digests:
+        return
+    name = "candidates_confirm_digests" if kind == "resume" else "postings_confirm_digests"
+    driver.execute_query(
+        load_query(name),
+        rows=[{"id": key, "digest": value} for key, value in digests.items()],
+        database_=database,
+        routing_=RoutingControl.WRITE,
     )

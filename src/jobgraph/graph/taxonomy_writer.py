@@ -10,7 +10,7 @@ from typing import Any
 
 from neo4j import Driver, RoutingControl
 
-from jobgraph.graph.batching import write_rows
+from jobgraph.graph.batching import write_all_at_once, write_rows
 from jobgraph.graph.cypher import load_query
 from jobgraph.taxonomy.builtin import builtin_taxonomy
 from jobgraph.taxonomy.model import SkillLink, Taxonomy
@@ -63,6 +63,7 @@ def write_taxonomy(
     database: str = "neo4j",
     batch_size: int = 2_000,
     progress: bool = False,
+    atomic: bool = False,
 ) -> dict[str, int]:
     """MERGE every skill, occupation and link of ``taxonomy`` (idempotent).
 
@@ -73,39 +74,32 @@ def write_taxonomy(
         database: Target database.
         batch_size: Rows per transaction.
         progress: Show a progress bar per kind of row.
+        atomic: Write everything in one transaction (``batch_size`` and
+            ``progress`` are ignored): a run stopped midway leaves nothing.
 
     Returns:
         Rows sent per kind.
     """
-
-    def write(name: str, rows: list[dict[str, Any]], label: str) -> int:
-        return write_rows(
-            driver,
-            name,
-            rows,
-            database=database,
-            batch_size=batch_size,
-            progress=label if progress else None,
-        )
-
     links = taxonomy.skill_links
     same_as = [{"a": a, "b": b} for a, b in taxonomy.same_as]
-    return {
-        "skills": write("taxonomy_skills_upsert", skill_rows(taxonomy), "skills"),
-        "occupations": write(
-            "taxonomy_occupations_upsert", occupation_rows(taxonomy), "occupations"
-        ),
-        "broader": write(
+    # (key, statement, rows, progress label), written in this order: links need their nodes.
+    parts: list[tuple[str, str, list[dict[str, Any]], str]] = [
+        ("skills", "taxonomy_skills_upsert", skill_rows(taxonomy), "skills"),
+        ("occupations", "taxonomy_occupations_upsert", occupation_rows(taxonomy), "occupations"),
+        (
+            "broader",
             "taxonomy_skill_broader",
             [_link_row(link) for link in links if link.kind == "BROADER"],
             "skill hierarchy",
         ),
-        "related": write(
+        (
+            "related",
             "taxonomy_skill_related",
             [_link_row(link) for link in links if link.kind == "RELATED_TO"],
             "related skills",
         ),
-        "requirements": write(
+        (
+            "requirements",
             "taxonomy_occupation_requires",
             [
                 {
@@ -118,7 +112,8 @@ def write_taxonomy(
             ],
             "requirements",
         ),
-        "occupation_broader": write(
+        (
+            "occupation_broader",
             "taxonomy_occupation_broader",
             [
                 {"id": o.id, "broader_id": o.broader_id}
@@ -128,11 +123,25 @@ def write_taxonomy(
             "occupation hierarchy",
         ),
         # A pair names two skills or two occupations; each statement matches only its label.
-        "same_as": max(
-            write("taxonomy_skill_same_as", same_as, "same-as (skills)"),
-            write("taxonomy_occupation_same_as", same_as, "same-as (occupations)"),
-        ),
-    }
+        ("same_as", "taxonomy_skill_same_as", same_as, "same-as (skills)"),
+        ("same_as", "taxonomy_occupation_same_as", same_as, "same-as (occupations)"),
+    ]
+    if atomic:
+        write_all_at_once(driver, [(name, rows) for _, name, rows, _ in parts], database=database)
+    else:
+        for _, name, rows, label in parts:
+            write_rows(
+                driver,
+                name,
+                rows,
+                database=database,
+                batch_size=batch_size,
+                progress=label if progress else None,
+            )
+    sent: dict[str, int] = {}
+    for key, _, rows, _ in parts:
+        sent[key] = max(sent.get(key, 0), len(rows))
+    return sent
 
 
 def _link_row(link: SkillLink) -> dict[str, Any]:
@@ -166,10 +175,14 @@ def taxonomy_present(driver: Driver, database: str = "neo4j") -> bool:
 def ensure_builtin_taxonomy(driver: Driver, database: str = "neo4j") -> bool:
     """Load the built-in taxonomy when the graph has no skills yet.
 
+    The load is one transaction, so "has a skill" means "has all of it": an
+    ingest killed while loading leaves an empty graph, and the next run loads
+    the taxonomy again instead of parsing against a part of it.
+
     Returns:
         True when it had to be loaded.
     """
     if taxonomy_present(driver, database):
         return False
-    write_taxonomy(driver, builtin_taxonomy(), database=database)
+    write_taxonomy(driver, builtin_taxonomy(), database=database, atomic=True)
     return True

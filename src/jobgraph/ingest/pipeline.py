@@ -4,6 +4,11 @@ Parsing is CPU-bound and pure, so it runs in a process pool (each worker builds
 its spaCy pipeline and taxonomy lookup once); writing happens in the parent, one
 transaction per batch, while the workers go on parsing. A document that fails
 is recorded with its reason and the batch goes on.
+
+A run stopped at any point (killed, or the server gone) leaves nothing half
+done that the next run would skip: a batch's records count as done (their
+digest stored) only after its transaction and its ``after_write`` step, and the
+failures file is replaced whole at the end.
 """
 
 from __future__ import annotations
@@ -22,7 +27,12 @@ from neo4j import Driver
 from tqdm import tqdm
 
 from jobgraph.errors import JobgraphError
-from jobgraph.graph.record_writer import WriteReport, write_postings, write_resumes
+from jobgraph.graph.record_writer import (
+    WriteReport,
+    confirm_digests,
+    write_postings,
+    write_resumes,
+)
 from jobgraph.graph.taxonomy_reader import load_taxonomy_in_force
 from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy
 from jobgraph.ingest.documents import Kind, Record, parse_item
@@ -176,15 +186,19 @@ def ingest(
         else:
             documents.append(item)
 
+    # With an after_write step, a record is done only once that step has run too.
+    confirm = after_write is None
     write: Callable[[list[Record]], WriteReport]
     if kind == "resume":
         def write(batch: list[Record]) -> WriteReport:
             resumes = [r for r in batch if isinstance(r, ResumeRecord)]
-            return write_resumes(driver, resumes, database=database, with_pii=with_pii)
+            return write_resumes(
+                driver, resumes, database=database, with_pii=with_pii, confirm=confirm
+            )
     else:
         def write(batch: list[Record]) -> WriteReport:
             postings = [r for r in batch if isinstance(r, PostingRecord)]
-            return write_postings(driver, postings, database=database)
+            return write_postings(driver, postings, database=database, confirm=confirm)
 
     seen_ids: set[str] = set()
 
@@ -204,6 +218,7 @@ def ingest(
         if after_write is not None and outcome.written:
             written = set(outcome.written)
             after_write([record for record in batch if record.id in written])
+            confirm_digests(driver, kind, outcome.digests, database=database)
         batch.clear()
 
     batch: list[Record] = []
@@ -223,9 +238,30 @@ def ingest(
         flush(batch)
     report.seconds = time.monotonic() - started
     if failures_path is not None and report.failed:
-        failures_path.parent.mkdir(parents=True, exist_ok=True)
-        with failures_path.open("w", encoding="utf-8") as handle:
-            for failure in report.failed:
+        write_failures(failures_path, report.failed)
+    return report
+
+
+def write_failures(path: Path, failures: Iterable[SourceFailure]) -> None:
+    """Replace ``path`` with one JSON line per failure, all at once.
+
+    The lines go to a temporary file beside ``path`` that is then renamed over
+    it, so a run killed while writing leaves the previous file whole, never a
+    cut or doubled list.
+
+    Args:
+        path: The failures file (JSONL).
+        failures: Failed documents with their reasons, one line each.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as handle:
+            for failure in failures:
                 line = {"source": failure.source, "reason": failure.reason}
                 handle.write(json.dumps(line) + "\n")
-    return report
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
