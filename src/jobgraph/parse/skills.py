@@ -4,7 +4,8 @@ Three passes, each only where the earlier ones found nothing:
 
 1. a :class:`~spacy.matcher.PhraseMatcher` (attr ``LOWER``) over every surface
    form of the taxonomy;
-2. token keys, for forms the tokenizer glues or spells differently
+2. token keys (:mod:`jobgraph.parse.skill_candidates`), for forms the tokenizer
+   glues or spells differently
    ("Vue.js/React", "Python3", "NodeJS", "CSS(SASS", "node js");
 3. in skill lists (a skills section, a "Technologies:" line), each list item
    not yet matched is resolved with the lookup (near spellings, word order).
@@ -32,7 +33,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from jobgraph.parse.skill_candidates import (
+    Candidate,
+    covered_chars,
+    joined_candidates,
+    token_candidates,
+    without_overlaps,
+)
 from jobgraph.parse.skill_context import LABEL, SkillContext
+from jobgraph.parse.skill_derived import derived_forms
 from jobgraph.parse.skill_policy import has_imported, imported_form_rules
 from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
@@ -42,11 +51,7 @@ from jobgraph.taxonomy.normalize import label_key, strip_version
 
 SPAN_KEY = "jobgraph_skills"
 _ITEM = re.compile(r"[^,;|•/()\[\]:]+")
-_PIECE = re.compile(r"[^/(),;|\[\]]+")
 _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
-_WORD_RUN = re.compile(r"\S+")
-_WORD_PAIR = re.compile(r"\b(?=([A-Za-z]{2,}) ([A-Za-z]{2,})\b)")
-_WORD_EDGES = "\"'“”‘’`,;:!?.()[]{}<>*•"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +63,6 @@ class SkillHit:
     start: int
     end: int
     confidence: float
-    method: str
-
-
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    skill_id: str
-    surface: str
-    exact: bool
     method: str
 
 
@@ -115,6 +110,10 @@ class SkillMatcher:
         if taxonomy is not None and has_imported(taxonomy.skills.values()):
             forms, rules = imported_form_rules(taxonomy, forms)
         if taxonomy is not None:
+            # "Sqoop" for Apache Sqoop, "JSP" for Oracle JavaServer Pages JSP, "Oracle" in lists.
+            extra, extra_rules = derived_forms(taxonomy, {form.lower() for form in forms})
+            forms.update(extra)
+            rules.update(extra_rules)
             # "Mentored four juniors": past tenses of noun skills, where a verb stands.
             taken = {form.lower() for form in forms}
             for form, skill_id in verb_forms(taxonomy.skills.values(), taken).items():
@@ -151,10 +150,11 @@ class SkillMatcher:
     def __call__(self, doc: Doc) -> Doc:
         """Find skills in ``doc``; see the module docstring for where they go."""
         context = SkillContext(doc)
+        text = doc_text(doc)
         candidates = self._phrase_candidates(doc)
-        candidates += self._joined_candidates(doc)
-        candidates += self._token_candidates(doc, candidates)
-        hits = self._accept(_without_overlaps(candidates), context)
+        candidates += joined_candidates(text, self.vocabulary, self._stop_words)
+        candidates += token_candidates(text, self.vocabulary, self._stop_words, candidates)
+        hits = self._accept(without_overlaps(candidates), context)
         if self.lookup_items:
             hits += self._list_item_hits(context, hits)
         hits.sort(key=lambda hit: hit.start)
@@ -169,8 +169,8 @@ class SkillMatcher:
 
     # -- candidates -------------------------------------------------------------
 
-    def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
-        found: dict[tuple[int, int], _Candidate] = {}
+    def _phrase_candidates(self, doc: Doc) -> list[Candidate]:
+        found: dict[tuple[int, int], Candidate] = {}
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             key = (span.start_char, span.end_char)
@@ -180,129 +180,12 @@ class SkillMatcher:
             if resolved is None:
                 continue
             skill_id, exact = resolved
-            found[key] = _Candidate(*key, skill_id, span.text, exact, "phrase")
+            found[key] = Candidate(*key, skill_id, span.text, exact, "phrase")
         return list(found.values())
-
-    def _joined_candidates(self, doc: Doc) -> list[_Candidate]:
-        """A product name split in two ("Java Script", "Web logic", "Power Point").
-
-        Two adjacent words whose concatenation is a known key; being longer, the
-        pair wins over a phrase match of its first or second word ("Java").
-        """
-        text = doc_text(doc)
-        by_key = self.vocabulary.by_key
-        found = []
-        for match in _WORD_PAIR.finditer(text):
-            first, second = match.group(1), match.group(2)
-            joined = (first + second).lower()
-            if (
-                len(joined) < 6
-                or first.lower() in self._stop_words
-                or second.lower() in self._stop_words
-                or f"{first} {second}".lower() in self.vocabulary.forms_by_lower
-            ):
-                continue
-            skill_id = by_key.get(joined)
-            if skill_id is not None:
-                start, end = match.start(1), match.end(2)
-                found.append(_Candidate(start, end, skill_id, text[start:end], False, "key"))
-        return found
-
-    def _token_candidates(self, doc: Doc, known: list[_Candidate]) -> list[_Candidate]:
-        """Key lookups over whitespace-separated words the phrase matcher left alone.
-
-        Works on the raw text rather than spaCy tokens: the forms it catches are
-        exactly those the tokenizer splits or glues differently from the taxonomy.
-        """
-        text = doc_text(doc)
-        covered = _covered_chars(known)
-        by_key = self.vocabulary.by_key
-        found: list[_Candidate] = []
-        previous: tuple[int, int, str] | None = None  # start, end, lower of an alphabetic word
-        for match in _WORD_RUN.finditer(text):
-            raw = match.group(0)
-            word = raw if raw.isalpha() else raw.strip(_WORD_EDGES)
-            if not word:
-                previous = None
-                continue
-            start = match.start() if word is raw else match.start() + raw.find(word)
-            end = start + len(word)
-            if start in covered or end - 1 in covered:
-                previous = None
-                continue
-            if word.isalpha():
-                lower = word.lower()
-                adjacent = previous is not None and text[previous[1] : start] == " "
-                if (
-                    adjacent
-                    and previous is not None
-                    and lower not in by_key
-                    and not (lower in self._stop_words or previous[2] in self._stop_words)
-                ):
-                    joined = by_key.get(previous[2] + lower)
-                    if joined is not None:
-                        surface = text[previous[0] : end]
-                        found.append(_Candidate(previous[0], end, joined, surface, False, "key"))
-                        previous = None
-                        continue
-                skill_id = by_key.get(lower)
-                if skill_id is not None:
-                    found.append(_Candidate(start, end, skill_id, word, False, "key"))
-                previous = (start, end, lower) if raw == word or raw.endswith(word) else None
-                continue
-            previous = None
-            found.extend(self._piece_candidates(word, start))
-        return found
-
-    def _piece_candidates(self, text: str, offset: int) -> list[_Candidate]:
-        found = []
-        for piece in _PIECE.finditer(text):
-            surface = piece.group(0).strip()
-            if surface.endswith("+") and not surface.endswith("++"):
-                surface = surface.rstrip("+")
-            if len(surface) < 2 or not any(ch.isalpha() for ch in surface):
-                continue
-            start = offset + piece.start() + piece.group(0).find(surface)
-            resolved = self._resolve_piece(surface)
-            if resolved is not None:
-                skill_id, method = resolved
-                found.append(
-                    _Candidate(start, start + len(surface), skill_id, surface, False, method)
-                )
-            elif "-" in surface:  # "Python-based", "Docker-driven": a name and a plain word
-                position = 0
-                parts = surface.split("-")
-                for number, part in enumerate(parts):
-                    others = parts[:number] + parts[number + 1 :]
-                    plain = all(other.islower() and other.isalpha() for other in others)
-                    part_resolved = self._resolve_piece(part) if len(part) > 2 and plain else None
-                    if part_resolved is not None:
-                        part_start = start + position
-                        found.append(
-                            _Candidate(
-                                part_start,
-                                part_start + len(part),
-                                part_resolved[0],
-                                part,
-                                False,
-                                part_resolved[1],
-                            )
-                        )
-                    position += len(part) + 1
-        return found
-
-    def _resolve_piece(self, surface: str) -> tuple[str, str] | None:
-        skill_id = self.vocabulary.by_key.get(label_key(surface))
-        if skill_id is not None:
-            return skill_id, "key"
-        base = label_key(strip_version(surface))
-        if len(base) >= 3 and (skill_id := self.vocabulary.by_key.get(base)) is not None:
-            return skill_id, "version"
-        return None
 
     # -- acceptance -------------------------------------------------------------
 
-    def _accept(self, candidates: list[_Candidate], context: SkillContext) -> list[SkillHit]:
+    def _accept(self, candidates: list[Candidate], context: SkillContext) -> list[SkillHit]:
         vocabulary = self.vocabulary
         ambiguity = {id(c): vocabulary.ambiguity(c.surface) for c in candidates}
         sure_lines: dict[int, int] = {}
@@ -321,7 +204,7 @@ class SkillMatcher:
             if kind is not None:
                 confidence = self._ambiguous_confidence(candidate, kind, context, sure_lines)
             elif reason := vocabulary.needs_support(candidate.skill_id, candidate.surface):
-                confidence = self._supported_confidence(candidate, reason, context)
+                confidence = self._supported_confidence(candidate, reason, context, sure_lines)
             if confidence >= self.min_confidence:
                 hits.append(
                     SkillHit(candidate.skill_id, candidate.surface, candidate.start,
@@ -330,10 +213,18 @@ class SkillMatcher:
         return hits
 
     def _supported_confidence(
-        self, candidate: _Candidate, reason: str, context: SkillContext
+        self, candidate: Candidate, reason: str, context: SkillContext, sure_lines: dict[int, int]
     ) -> float:
         if context.is_skill_list(candidate.start):
             return 0.8
+        if (
+            reason == "acronym"
+            and candidate.surface.islower()
+            and context.is_listed(candidate.start, candidate.end)
+        ):
+            # "Git, svn": an acronym in lower case, listed beside a sure skill (the
+            # count includes this candidate itself); "San Alamo" is a place.
+            return 0.7 if sure_lines.get(context.line_of(candidate.start), 0) > 1 else 0.0
         exact = self.vocabulary.case_matches(candidate.skill_id, candidate.surface)
         placed = not context.starts_sentence(candidate.start) or context.opens_bullet(
             candidate.start
@@ -342,7 +233,7 @@ class SkillMatcher:
         return 0.8 if reason == "cut" and exact and placed else 0.0
 
     def _ambiguous_confidence(
-        self, candidate: _Candidate, kind: str, context: SkillContext, sure_lines: dict[int, int]
+        self, candidate: Candidate, kind: str, context: SkillContext, sure_lines: dict[int, int]
     ) -> float:
         exact = self.vocabulary.case_matches(candidate.skill_id, candidate.surface)
         strong = context.is_skill_list(candidate.start) or context.is_whole_item(
@@ -375,7 +266,7 @@ class SkillMatcher:
         return 0.6 if listed and sure_lines.get(line) else 0.0
 
     def _list_item_hits(self, context: SkillContext, hits: list[SkillHit]) -> list[SkillHit]:
-        covered = _covered_chars(hits)
+        covered = covered_chars(hits)
         found: list[SkillHit] = []
         calls = 0
         for line_start, line_end in context.skill_list_lines():
@@ -445,26 +336,6 @@ def _plausible_item(surface: str) -> bool:
         and any(ch.isalpha() for ch in surface)
         and len(label_key(surface)) > 2
     )
-
-
-def _covered_chars(items: list[Any]) -> set[int]:
-    covered: set[int] = set()
-    for item in items:
-        covered.update(range(item.start, item.end))
-    return covered
-
-
-def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest candidate where several overlap (exact case breaks ties)."""
-    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), not c.exact, c.start))
-    taken: list[_Candidate] = []
-    occupied: set[int] = set()
-    for candidate in ordered:
-        if any(position in occupied for position in range(candidate.start, candidate.end)):
-            continue
-        taken.append(candidate)
-        occupied.update(range(candidate.start, candidate.end))
-    return taken
 
 
 if not Doc.has_extension("jobgraph_skill_hits"):
