@@ -18,10 +18,16 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
 worker_class = "gthread"
 threads = int(os.environ.get("JOBGRAPH_API_THREADS", "8"))
 preload_app = False
-# Matching a large graph can take seconds; uploads are parsed in the request.
+# Matching a large graph can take seconds; uploads are parsed in the request. With
+# Neo4j away a request ends within seconds (503; the app's driver gives up after
+# ~3 s connecting plus a ~1 s retry budget), far inside this.
 timeout = int(os.environ.get("JOBGRAPH_API_TIMEOUT", "60"))
-graceful_timeout = 30
+# On SIGTERM/HUP running requests get this long to finish before the worker is killed.
+graceful_timeout = int(os.environ.get("JOBGRAPH_API_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5
+# Bounded: open client connections per worker, and connections waiting to be accepted.
+worker_connections = int(os.environ.get("JOBGRAPH_API_MAX_CONNECTIONS", "200"))
+backlog = 256
 # Header limits (bodies are limited by the app: MAX_CONTENT_LENGTH, UPLOAD_MAX_BYTES).
 limit_request_line = 8190
 limit_request_fields = 60

@@ -89,9 +89,10 @@ def create_app(
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     if driver is None:
-        from jobgraph.graph.connection import open_driver
+        from jobgraph.graph.connection import SERVING_TIMEOUTS, open_driver
 
-        driver = open_driver(settings)
+        # Fail within seconds when Neo4j is away (503), not after the batch retry budget.
+        driver = open_driver(settings, timeouts=SERVING_TIMEOUTS)
         atexit.register(driver.close)
     keys = KeyStore(keys_folder(settings), extra_keys=settings.api_keys)
     app.extensions[EXTENSION] = ApiServices(

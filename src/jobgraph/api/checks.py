@@ -14,11 +14,12 @@ from typing import Any
 
 from flask import current_app, g, request
 from jsonschema import Draft202012Validator
+from neo4j.exceptions import DriverError, Neo4jError
 
 from jobgraph.api.contract import Operation, operation_for
-from jobgraph.api.problems import ApiProblem, FieldError
+from jobgraph.api.problems import GRAPH_RETEST_SECONDS, ApiProblem, FieldError, graph_unavailable
 from jobgraph.apikeys import KeyStore, Principal
-from jobgraph.errors import GraphUnavailableError
+from jobgraph.graph.documents_read import ping
 
 API_KEY_HEADER = "X-API-Key"
 CHALLENGE = f'ApiKey realm="jobgraph", header="{API_KEY_HEADER}"'
@@ -171,11 +172,29 @@ def check_body(operation: Operation) -> None:
         )
 
 
-def graph_down() -> bool:
-    """True while the services remember a recent Neo4j failure."""
-    from jobgraph.api.services import EXTENSION
+def check_graph() -> None:
+    """Answer 503 at once while Neo4j is known to be down; let one request test it.
 
-    return bool(current_app.extensions[EXTENSION].graph_down)
+    Raises:
+        ApiProblem: 503 ``graph-unavailable`` with ``Retry-After``.
+    """
+    from jobgraph.api.services import EXTENSION, ApiServices
+
+    built: ApiServices = current_app.extensions[EXTENSION]
+    state = built.graph_state()
+    if state == "up":
+        return
+    if state == "down":
+        raise graph_unavailable("Neo4j failed a moment ago")
+    try:
+        ping(built.driver, built.database)
+    except (DriverError, Neo4jError, OSError) as error:
+        built.graph_down_for(GRAPH_RETEST_SECONDS)
+        raise graph_unavailable("Neo4j still does not answer") from error
+    except BaseException:
+        built.graph_up()  # not an outage: let the next request test again at once
+        raise
+    built.graph_up()
 
 
 def identify(keys: KeyStore) -> None:
@@ -190,8 +209,7 @@ def identify(keys: KeyStore) -> None:
     g.operation = operation
     if operation.scopes is not None:
         g.principal = authenticate(operation, keys)
-        if graph_down():
-            raise GraphUnavailableError("Neo4j failed a moment ago")
+        check_graph()
 
 
 def validate_request() -> None:

@@ -33,6 +33,9 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:jobgraph:problem:"
 #: Seconds a client should wait before retrying while Neo4j is unreachable.
 RETRY_AFTER_UNAVAILABLE = 5
+#: After a failed query, keyed routes answer 503 at once for this long; then one
+#: request tests Neo4j (``ApiServices.graph_state``), so recovery shows within about a second.
+GRAPH_RETEST_SECONDS = 1.0
 
 log = logging.getLogger(__name__)
 
@@ -145,10 +148,9 @@ def _from_jobgraph(error: JobgraphError) -> Response:
             headers = None
             detail = str(error) if status < 500 else "see the server log"
             if status == 503:
+                log.warning("Neo4j unavailable: %s", error)
                 _mark_graph_down()
-                headers = {"Retry-After": str(RETRY_AFTER_UNAVAILABLE)}
-                detail = (f"Neo4j cannot be reached; retry in {RETRY_AFTER_UNAVAILABLE} s "
-                          "(the API reconnects by itself)")
+                return _from_jobgraph(graph_unavailable())
             if status == 500:
                 log.error("server configuration error: %s", error)
             return problem_response(status, kind, detail, headers=headers)
@@ -156,13 +158,23 @@ def _from_jobgraph(error: JobgraphError) -> Response:
     return problem_response(500, "internal", "see the server log")
 
 
+def graph_unavailable(detail: str = "Neo4j cannot be reached") -> ApiProblem:
+    """The 503 ``graph-unavailable`` problem, with ``Retry-After``."""
+    return ApiProblem(
+        503,
+        "graph-unavailable",
+        f"{detail}; retry in {RETRY_AFTER_UNAVAILABLE} s (the API reconnects by itself)",
+        headers={"Retry-After": str(RETRY_AFTER_UNAVAILABLE)},
+    )
+
+
 def _mark_graph_down() -> None:
-    """Answer 503 at once for a few seconds instead of waiting out the driver's retries."""
+    """Answer 503 at once for a moment instead of waiting on the driver again."""
     from jobgraph.api.services import EXTENSION
 
     services = current_app.extensions.get(EXTENSION)
     if services is not None:
-        services.graph_down_for(RETRY_AFTER_UNAVAILABLE)
+        services.graph_down_for(GRAPH_RETEST_SECONDS)
 
 
 def _from_http(error: HTTPException) -> Response:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from neo4j import Driver
 
@@ -29,6 +29,7 @@ from jobgraph.taxonomy.lookup import TaxonomyLookup
 
 AfterWrite = Callable[[list[Record]], None]
 EXTENSION = "jobgraph"
+GraphState = Literal["up", "down", "probe"]
 # Where `jobgraph train` keeps its model (the CLI's model_dir; the API cannot import the CLI).
 MODEL_SUBDIR = ("models", "gnn")
 
@@ -60,7 +61,10 @@ class ApiServices:
     _career_model: tuple[float, CareerModel] | None = field(default=None, repr=False)
     _taxonomy_checked: bool = field(default=False, repr=False)
     _match: Any = field(default=None, repr=False)
+    # 0.0 while Neo4j answers; else when one request may test it again.
     _graph_down_until: float = field(default=0.0, repr=False)
+    _probing: bool = field(default=False, repr=False)
+    _state_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def database(self) -> str:
@@ -68,17 +72,38 @@ class ApiServices:
         return self.settings.neo4j_database
 
     def graph_down_for(self, seconds: float) -> None:
-        """Remember that Neo4j failed: graph routes answer 503 at once for ``seconds``."""
-        self._graph_down_until = time.monotonic() + seconds
+        """Remember that Neo4j failed: keyed routes answer 503 at once for ``seconds``.
+
+        After that, one request at a time tests Neo4j again (see :meth:`graph_state`).
+        """
+        with self._state_lock:
+            self._graph_down_until = time.monotonic() + seconds
+            self._probing = False
 
     def graph_up(self) -> None:
-        """Forget an earlier failure (``/v1/ready`` reached Neo4j)."""
-        self._graph_down_until = 0.0
+        """Forget an earlier failure (a query reached Neo4j)."""
+        with self._state_lock:
+            self._graph_down_until = 0.0
+            self._probing = False
 
-    @property
-    def graph_down(self) -> bool:
-        """True within a few seconds of a failed query (see :meth:`graph_down_for`)."""
-        return time.monotonic() < self._graph_down_until
+    def graph_state(self) -> GraphState:
+        """What a request that needs Neo4j should do now.
+
+        Returns:
+            ``"up"``: go ahead. ``"down"``: answer 503 at once (Neo4j failed a
+            moment ago, or another request is testing it). ``"probe"``: this
+            request alone tests Neo4j, then calls :meth:`graph_up` or
+            :meth:`graph_down_for`.
+        """
+        if not self._graph_down_until:  # the common case, without the lock
+            return "up"
+        with self._state_lock:
+            if not self._graph_down_until:
+                return "up"
+            if self._probing or time.monotonic() < self._graph_down_until:
+                return "down"
+            self._probing = True
+            return "probe"
 
     @contextmanager
     def document_lock(self, document_id: str) -> Iterator[None]:

@@ -7,6 +7,7 @@ Only composition roots (the CLI, ``create_app``, test fixtures) call
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import (
@@ -25,6 +26,32 @@ from jobgraph.config import Settings
 from jobgraph.errors import GraphUnavailableError
 from jobgraph.graph.local_server import LocalNeo4j
 from jobgraph.graph.neo4j_install import find_java, install, installed
+
+
+@dataclass(frozen=True)
+class DriverTimeouts:
+    """How long the driver waits on an unreachable server before it gives up.
+
+    Attributes:
+        connect_seconds: Opening one connection (TCP and the Bolt handshake).
+        acquire_seconds: Getting a connection from the pool, opening included
+            (kept above ``connect_seconds``, as the driver asks).
+        retry_seconds: How long a managed transaction (``execute_query``,
+            ``execute_read``, ``execute_write``) keeps retrying a lost
+            connection or a transient error.
+    """
+
+    connect_seconds: float = 10.0
+    acquire_seconds: float = 60.0
+    retry_seconds: float = 30.0
+
+
+#: Batch commands (ingest, train): ride out a short restart rather than fail the run.
+BATCH_TIMEOUTS = DriverTimeouts()
+#: The API: answer 503 within seconds instead of holding the request while the
+#: driver waits; one retry (after about a second) still covers a stale pooled
+#: connection after a server restart.
+SERVING_TIMEOUTS = DriverTimeouts(connect_seconds=3.0, acquire_seconds=5.0, retry_seconds=1.0)
 
 
 def local_server(settings: Settings, *, java: str | None = None) -> LocalNeo4j:
@@ -55,12 +82,14 @@ def local_server(settings: Settings, *, java: str | None = None) -> LocalNeo4j:
     )
 
 
-def open_driver(settings: Settings, *, start_local: bool = True) -> Driver:
+def open_driver(
+    settings: Settings, *, start_local: bool = True, timeouts: DriverTimeouts = BATCH_TIMEOUTS
+) -> Driver:
     """Return a connected driver for the configured server.
 
     With ``NEO4J_URI`` set, that server is used as it is. Otherwise the local
     server is installed and started when needed (``start_local``), with a note
-    on stderr.
+    on stderr. ``timeouts`` bound the driver's waits on an unreachable server.
 
     Raises:
         GraphUnavailableError: The server cannot be reached or refused the
@@ -80,11 +109,16 @@ def open_driver(settings: Settings, *, start_local: bool = True) -> Driver:
             print("starting the local Neo4j server…", file=sys.stderr)
             uri = server.start().uri
         auth = server.credentials()
-    return connect(uri, auth)
+    return connect(uri, auth, timeouts=timeouts)
 
 
-def connect(uri: str, auth: tuple[str, str] | None) -> Driver:
+def connect(
+    uri: str, auth: tuple[str, str] | None, *, timeouts: DriverTimeouts = BATCH_TIMEOUTS
+) -> Driver:
     """Open a driver to ``uri`` and check that it answers.
+
+    Use a ``bolt://`` URI for a single server: a ``neo4j://`` (routing) driver
+    also reconnects after a restart, but first has to fetch a routing table.
 
     Raises:
         GraphUnavailableError: Unreachable server, bad URI or bad credentials.
@@ -93,7 +127,9 @@ def connect(uri: str, auth: tuple[str, str] | None) -> Driver:
         driver = GraphDatabase.driver(
             uri,
             auth=auth,
-            connection_timeout=10.0,
+            connection_timeout=timeouts.connect_seconds,
+            connection_acquisition_timeout=timeouts.acquire_seconds,
+            max_transaction_retry_time=timeouts.retry_seconds,
             # Hints such as "property does not exist yet" are noise for a batch tool.
             notifications_min_severity="OFF",
         )

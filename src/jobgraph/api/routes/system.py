@@ -8,7 +8,11 @@ from flask import Blueprint, Response, jsonify
 from neo4j.exceptions import DriverError, Neo4jError
 
 from jobgraph.api.contract import served_document
-from jobgraph.api.problems import RETRY_AFTER_UNAVAILABLE, problem_response
+from jobgraph.api.problems import (
+    GRAPH_RETEST_SECONDS,
+    RETRY_AFTER_UNAVAILABLE,
+    problem_response,
+)
 from jobgraph.api.routes.common import services
 from jobgraph.graph.documents_read import ping
 
@@ -35,7 +39,7 @@ def ready() -> Response:
     try:
         ping(built.driver, built.database)
     except (DriverError, Neo4jError, OSError) as error:
-        built.graph_down_for(RETRY_AFTER_UNAVAILABLE)
+        built.graph_down_for(GRAPH_RETEST_SECONDS)
         return problem_response(
             503,
             "graph-unavailable",
