@@ -102,6 +102,8 @@ POSTING_HEADINGS: dict[str, tuple[str, ...]] = {
         "qualifications and skills", "knowledge skills and abilities", "competencies",
         "technical skills", "requirements and qualifications", "your experience",
         "what it takes", "you should have", "ideal candidate", "the ideal candidate",
+        "you will need", "you'll need", "what we need", "essential", "essentials",
+        "essential qualifications", "must haves",
     ),
     "preferred": (
         "assets", "asset", "pluses", "plus", "extra points", "welcome", "advantage",
@@ -168,6 +170,29 @@ _RESUME_KEYWORDS = {
 }  # fmt: skip
 
 
+# Words that make a labelled posting line ("Essential experience:", "Performance
+# responsibilities:") name that section; the first one found decides.
+_POSTING_KEYWORDS = {
+    "essential": "required", "requirements": "required", "required": "required",
+    "qualifications": "required", "must": "required", "preferred": "preferred",
+    "desirable": "preferred", "desired": "preferred", "nice": "preferred",
+    "bonus": "preferred", "responsibilities": "duties", "duties": "duties",
+    "benefits": "benefits", "perks": "benefits",
+}  # fmt: skip
+
+
+def posting_section_keyword(label: str) -> str | None:
+    """The posting section a short label names by one of its words, or ``None``.
+
+    "Essential experience" -> required, "Performance responsibilities" -> duties;
+    labels of more than five words are sentences, not labels.
+    """
+    words = _heading_key(clean_heading(label)).split()
+    if not words or len(words) > 5:
+        return None
+    return next((_POSTING_KEYWORDS[w] for w in words if w in _POSTING_KEYWORDS), None)
+
+
 def collapse_spaced_letters(text: str) -> str:
     """Turn letter-spaced headings back into words ("E D U C A T I O N" -> "EDUCATION").
 
@@ -213,6 +238,10 @@ def heading_of(line: str, *, kind: str = "resume") -> str | None:
     if key in index:
         return index[key]
     if kind == "posting":
+        # Only a line shaped as a heading (a trailing colon, markdown) may name its
+        # section by a keyword: a title such as "Benefits Analyst" is not a heading.
+        if raw.rstrip().endswith(":") or _MARKDOWN.match(raw) is not None:
+            return posting_section_keyword(text)
         return None
     # "TECHNICAL SKILLS & TOOLS", "Education & Courses", "SUMMARY EDUCATION" (two
     # headings side by side from a two-column layout): heading-shaped lines whose

@@ -19,10 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jobgraph.parse.headings import heading_of, posting_section_keyword
+
 PREFERRED_CUE = re.compile(
     r"\b(?:nice[\s-]to[\s-]haves?|preferred|preferably|preference|(?:is|are|would\s+be)\s+"
     r"(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|real\s+)?(?:plus|bonus|advantage|asset)"
-    r"|a\s+plus|plus\s+if|bonus(?:\s+points)?|pluses|assets?|advantage|extra\s+points"
+    r"|a\s+plus|plus\s+if|bonus(?:\s+points)?|pluses|an?\s+(?:added\s+|additional\s+)?asset"
+    r"|an?\s+(?:added\s+|additional\s+)?advantage|extra\s+points"
     r"|desirable|desired|ideally|advantageous|not\s+required|optional|welcome|welcomed"
     r"|good\s+to\s+have|great\s+to\s+have|would\s+be\s+(?:great|nice|helpful|beneficial)"
     r"|beneficial|extra\s+credit|even\s+better|stand\s+out|appreciated)\b",
@@ -69,6 +72,24 @@ def clause_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, min(end, offset + 400)
 
 
+# Words that mark a preference only as a label ("Assets: ...", "Advantage: ..."); inside
+# a sentence they are ordinary words ("fixed assets", "take advantage of").
+_LABEL_PREFERRED = re.compile(r"\s*(?:assets?|advantages?|plus(?:es)?|bonus)\s*$", re.IGNORECASE)
+
+
+def _label_cue(label: str) -> str | None:
+    """The importance a line label ("Nice to have", "Responsibilities") gives what follows."""
+    if _LABEL_PREFERRED.match(label):
+        return "preferred"
+    cue = _cue_label(label)
+    if cue is not None:
+        return cue
+    section = heading_of(label, kind="posting") or posting_section_keyword(label)
+    if section in ("required", "duties"):
+        return "required"
+    return "preferred" if section == "preferred" else None
+
+
 def _cue_label(fragment: str) -> str | None:
     preferred = PREFERRED_CUE.search(fragment)
     required = REQUIRED_CUE.search(fragment)
@@ -113,7 +134,7 @@ def importance_at(
             return Importance(label, CUE_STRENGTH)
     leading = _LABEL.match(clause)
     if leading is not None and leading.end() <= position:
-        label = _cue_label(leading.group("label"))
+        label = _label_cue(leading.group("label"))
         if label is not None:
             return Importance(label, CUE_STRENGTH)
     first_part = _PARTS.split(clause, maxsplit=1)[0]
@@ -125,7 +146,7 @@ def importance_at(
     if line_start < clause_start:
         line_label = _LABEL.match(text, line_start, clause_start + 1)
     if line_label is not None:
-        label = _cue_label(line_label.group("label"))
+        label = _label_cue(line_label.group("label"))
         if label is not None:
             return Importance(label, LABEL_STRENGTH)
     return Importance(section_default, section_strength)

@@ -12,6 +12,7 @@ from jobgraph.parse.degrees import degree_field_spans, level_rank
 from jobgraph.parse.headings import heading_of
 from jobgraph.parse.location import looks_like_place, parse_location
 from jobgraph.parse.pipeline import pipeline_for
+from jobgraph.parse.posting_noise import noise_spans, not_a_skill_here
 from jobgraph.parse.records import PostingRecord, Salary
 from jobgraph.parse.requirements import (
     education_requirement,
@@ -87,7 +88,13 @@ def parse_posting(
         while found >= 0 and len(company) >= 3:
             excluded.append((found, found + len(company)))
             found = clean.find(company, found + len(company))
-    hits = [hit for hit in hits if not any(a <= hit.start < b for a, b in excluded)]
+    excluded.extend(noise_spans(clean, sections, company))
+    hits = [
+        hit
+        for hit in hits
+        if not any(a <= hit.start < b for a, b in excluded)
+        and not not_a_skill_here(clean, hit.start, hit.end)
+    ]
     years = find_years(clean)
     years_of_hit, attached = years_by_mention(clean, years, hits)
     skills = required_skills(clean, sections, hits, years_of_hit, pipeline.lookup)

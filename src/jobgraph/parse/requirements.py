@@ -30,7 +30,8 @@ _GENERIC_HEADINGS = frozenset(
 )
 _META_LINE = re.compile(
     r"\s*(?:company|employer|organi[sz]ation|location|job\s+location|work\s+location|office"
-    r"|employment\s+type|job\s+type|salary|pay|compensation|posted|date|department|team)\s*:",
+    r"|employment\s+type|job\s+type|salary|pay|compensation|posted|date|department|team)"
+    r"\s*(?::|\||\t)",
     re.IGNORECASE,
 )
 
@@ -47,6 +48,10 @@ def importance_in(text: str, sections: list[Section], start: int, end: int) -> I
     if section is not None and name in ("required", "preferred"):
         generic = " ".join(clean_heading(section.heading).lower().split()) in _GENERIC_HEADINGS
         strength = 0.5 if generic else 1.0
+    elif section is not None and name == "duties":
+        # What the job does every day is required even when a "Nice to have" list
+        # names it again ("cold calls" as a duty, "experience with cold calling" a plus).
+        strength = 1.0
     else:
         strength = 0.25
     return importance_at(text, start, end, default, strength)

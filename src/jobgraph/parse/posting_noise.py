@@ -1,0 +1,124 @@
+"""Parts of a posting that name skills without asking for them.
+
+A posting's masthead ("Kestrel Robotics — Pittsburgh, PA — on-site"; a leading
+job title is kept), the sentences describing the employer ("Larkspur Health builds
+scheduling and billing software"), every field of study a degree may be in
+("Bachelor's degree in finance, accounting or economics", not only the first), a
+currency code before an amount ("CAD 82,000") and "we are hiring" mention
+words the taxonomy knows, but none of them is a requirement. :func:`noise_spans`
+returns their offsets; skill mentions inside them are dropped before requirements
+are read.
+
+Every rule is about the shape of the text, never about one posting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jobgraph.parse.location import looks_like_place
+from jobgraph.parse.roles import has_role_word
+from jobgraph.parse.sections import HEADER, Section
+
+_MASTHEAD_SPLIT = re.compile(r"\s*[|·•]\s*|\s+[-–—]+\s+|\s*[–—]\s*")
+_WORK_TERMS = re.compile(
+    r"\b(?:full[\s-]?time|part[\s-]?time|remote|hybrid|on[\s-]?site|contract|permanent"
+    r"|temporary|freelance|internship|per\s+(?:year|hour|day|annum))\b|\d",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+# A sentence about the employer, not the job: "We are a 500-employee fabrication
+# company", "<Company> builds ...". One that recruits ("is looking for a Python
+# developer with ...") still speaks of the job.
+_WE_ARE = re.compile(r"\s*(?:we\s+are|we['’]re|our\s+company\s+is)\s+(?:an?|the|one)\b", re.I)
+_NAME_DOES = re.compile(
+    r"\s*(?:[A-Z][\w&.'’-]*\s+){1,5}(?:builds|makes|provides|offers|develops|publishes"
+    r"|operates|serves|designs|manufactures|sells|runs|helps|is\s+an?|is\s+the|has\s+been)\b"
+)
+_RECRUITS = re.compile(
+    r"\b(?:looking|seeking|hiring|recruiting|search(?:ing)?|need|needs|wants?|join|you|your)\b",
+    re.IGNORECASE,
+)
+_DEGREE_FIELDS = re.compile(
+    r"\b(?:degree|diploma|bachelor['’]?s?|master['’]?s?|b\.?sc?|m\.?sc|b\.?a|m\.?a|mba|ph\.?d"
+    r"|doctorate|associate['’]?s?)\b[^.;\n]{0,40}?\b(?:in|of|with\s+a\s+focus\s+on)\s+"
+    r"(?P<fields>[^.;\n(]{2,160})",
+    re.IGNORECASE,
+)
+_FIELDS_END = re.compile(
+    r"\b(?:or|and)\s+(?:an?\s+)?(?:related|similar|equivalent|relevant|comparable|other)\b"
+    r"|\b(?:or|and|with|plus)\s+(?:\d|at\s+least|equivalent|experience|years)"
+    r"|\b(?:preferred|required|desirable|experience)\b|,\s*(?:or|and)?\s*(?:\d|equivalent)",
+    re.IGNORECASE,
+)
+_HIRING = re.compile(r"\b(?:is|are|we['’]re|now|currently)\s+$", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"\s?\d")
+
+
+def noise_spans(text: str, sections: list[Section], company: str | None) -> list[tuple[int, int]]:
+    """Offsets of masthead lines, employer sentences and degree field lists.
+
+    Args:
+        text: The normalised posting text.
+        sections: Its sections (the first may be the header before any heading).
+        company: The employer's name when known (labelled or from structured data).
+
+    Returns:
+        ``(start, end)`` spans whose skill mentions are not requirements.
+    """
+    spans: list[tuple[int, int]] = []
+    header_end = next((s.end for s in sections if s.name == HEADER), 0) if sections else len(text)
+    spans.extend(_masthead(text, header_end))
+    spans.extend(_employer_sentences(text, header_end, company))
+    for match in _DEGREE_FIELDS.finditer(text):
+        fields = match.group("fields")
+        end = _FIELDS_END.search(fields)
+        cut = end.start() if end else len(fields)
+        spans.append((match.start("fields"), match.start("fields") + cut))
+    return spans
+
+
+def not_a_skill_here(text: str, start: int, end: int) -> bool:
+    """True for a mention that is a currency code before an amount or "(we are) hiring"."""
+    surface = text[start:end]
+    if len(surface) == 3 and surface.isupper() and _AMOUNT_AFTER.match(text, end):
+        return True  # "CAD 82,000", "PHP 40,000"
+    return surface.lower() == "hiring" and bool(_HIRING.search(text[max(0, start - 20) : start]))
+
+
+def _masthead(text: str, header_end: int) -> list[tuple[int, int]]:
+    spans = []
+    position = 0
+    for line in text[:header_end].split("\n"):
+        start, position = position, position + len(line) + 1
+        if not _is_masthead(line.strip(" \t#*")):
+            continue
+        # A leading job title stays: a posting asks for what its title names
+        # ("Digital Marketing Manager | Leeds | Hybrid").
+        first = _MASTHEAD_SPLIT.search(line)
+        keep_title = first is not None and has_role_word(line[: first.start()])
+        spans.append((start + first.end() if keep_title and first else start, start + len(line)))
+    return spans
+
+
+def _is_masthead(line: str) -> bool:
+    """A line of short pieces naming places and work terms ("Acme | Austin, TX | Hybrid")."""
+    pieces = [piece for piece in _MASTHEAD_SPLIT.split(line) if piece.strip()]
+    if len(pieces) < 2 or any(len(piece.split()) > 7 for piece in pieces):
+        return False
+    return any(looks_like_place(piece) or _WORK_TERMS.search(piece) for piece in pieces)
+
+
+def _employer_sentences(text: str, header_end: int, company: str | None) -> list[tuple[int, int]]:
+    spans = []
+    for match in _SENTENCE.finditer(text, 0, header_end):
+        sentence = match.group(0)
+        opening = sentence.lstrip()
+        about_us = (
+            bool(_WE_ARE.match(opening))
+            or bool(_NAME_DOES.match(opening))
+            or bool(company and len(company) >= 3 and opening.startswith(company))
+        )
+        if about_us and not _RECRUITS.search(sentence):
+            spans.append((match.start(), match.end()))
+    return spans
