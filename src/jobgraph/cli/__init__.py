@@ -14,7 +14,7 @@ from jobgraph.cli.careers import careers
 from jobgraph.cli.common import JobgraphGroup, echo_json, settings_of
 from jobgraph.cli.cypher import cypher
 from jobgraph.cli.db import db
-from jobgraph.cli.documents import parse_command, synth_command
+from jobgraph.cli.documents import documents, parse_command, synth_command
 from jobgraph.cli.embed import embed
 from jobgraph.cli.evaluate import evaluate
 from jobgraph.cli.evaluate_match import EVAL_MATCH_COMMANDS
@@ -59,6 +59,7 @@ for command in GNN_EMBED_COMMANDS:  # `embed import|candidate|posting` beside `e
     embed.add_command(command)
 main.add_command(careers)
 main.add_command(cypher)
+main.add_command(documents)
 main.add_command(embed)
 for command in MATCH_COMMANDS:  # `match`, `explain`, `advice`
     main.add_command(command)

@@ -102,11 +102,15 @@ def _first_per_skill(skills: list[RequiredSkill]) -> list[RequiredSkill]:
 def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any]:
     """Turn a resume record into the parameters of ``candidates_upsert``.
 
-    Evidence snippets are cut from the text with personal data masked, unless
-    ``with_pii`` asks for the contact block to be stored as well.
+    Unless ``with_pii`` asks for the contact block to be stored as well, the
+    record is redacted first (:meth:`ResumeRecord.without_pii`): no contact node,
+    and the name, email, phone and links masked in every text written (source,
+    headline, summary, job titles, evidence snippets).
     """
+    if not with_pii:
+        record = record.without_pii()
     highest = _highest_education(record.education)
-    text = record.text if with_pii else record.without_pii().text
+    text = record.text
     props = {
         "source": record.source,
         "content_hash": record.content_hash,

@@ -13,6 +13,7 @@ both so a record can be stored or shared for matching alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
@@ -237,18 +238,46 @@ class ResumeRecord:
         return cls(**values)
 
     def without_pii(self) -> ResumeRecord:
-        """Return a copy with the contact block emptied and PII masked in ``text``.
+        """Return a copy with the contact block emptied and PII masked everywhere else.
 
-        The name, email, phone and links found in the contact block are replaced
-        in ``text`` by runs of ``*`` of the same length, so every character
-        offset in the record stays valid.
+        The name (whole, and each of its words as a word of its own), email,
+        phone and links found in the contact block, and any email address, are
+        replaced by runs of ``*`` of the same length in ``text``, ``headline``,
+        ``summary``, ``source`` (file names often carry the name) and the jobs'
+        titles, so every character offset in the record stays valid.
         """
-        masked = self.text
-        secrets = [self.contact.name, self.contact.email, self.contact.phone, *self.contact.links]
-        for secret in sorted({s for s in secrets if s and len(s) >= 3}, key=len, reverse=True):
-            masked = re.sub(re.escape(secret), lambda m: "*" * len(m.group(0)), masked, flags=re.I)
-        masked = _EMAIL.sub(lambda m: "*" * len(m.group(0)), masked)
-        return replace(self, contact=Contact(), text=masked)
+        mask = _pii_mask(self.contact)
+        return replace(
+            self,
+            contact=Contact(),
+            text=mask(self.text),
+            source=mask(self.source),
+            headline=mask(self.headline) if self.headline else self.headline,
+            summary=mask(self.summary) if self.summary else self.summary,
+            experience=[
+                replace(job, title=mask(job.title)) if job.title else job for job in self.experience
+            ],
+        )
+
+
+def _pii_mask(contact: Contact) -> Callable[[str], str]:
+    """A function masking ``contact``'s details (and any email) in a string, length kept."""
+    secrets = [contact.name, contact.email, contact.phone, *contact.links]
+    patterns = [
+        re.escape(secret)
+        for secret in sorted({s for s in secrets if s and len(s) >= 3}, key=len, reverse=True)
+    ]
+    # each word of the name on its own ("Halvorsen", "jane_doe.pdf"), not inside other words
+    words = {w for w in re.split(r"[^\w]+|_", contact.name or "") if len(w) >= 2}
+    patterns += [rf"(?<![^\W_]){re.escape(w)}(?![^\W_])" for w in sorted(words, key=len)[::-1]]
+    found = re.compile("|".join(patterns), re.I) if patterns else None
+
+    def mask(text: str) -> str:
+        if found is not None:
+            text = found.sub(lambda m: "*" * len(m.group(0)), text)
+        return _EMAIL.sub(lambda m: "*" * len(m.group(0)), text)
+
+    return mask
 
 
 @dataclass(slots=True)
