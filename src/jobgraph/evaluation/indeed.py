@@ -18,6 +18,15 @@ in job descriptions are not labelled at all. So matching is partial:
   vocabulary) are dropped.
 * A predicted skill stands for its taxonomy name and the surface of its
   chosen mention ("Gherkin" for Cucumber): either form may match.
+* A gold skill item is also found when the built-in vocabulary names exactly
+  one skill by it, as written, by an alias or as a version of a label ("CPP"
+  -> C++, "MS OFFICE" -> Microsoft Office, "CSS3" -> CSS; no near spellings,
+  no word-order or product-name guesses), and the parser predicted that skill
+  anywhere in the resume. The record keeps one mention per skill, so "CSS3"
+  in the list and "CSS" in a job line are one predicted skill with the surface
+  "CSS". The reference is always the built-in vocabulary, whatever taxonomy
+  parsed the resume, so ESCO's loose labels ("Security" -> securities) never
+  judge. ``skills_tokens_only`` reports the same counts without this rule.
 * A predicted degree matches through any of its forms: the parsed level and
   field ("bachelor Computer Science") or one of the first two lines of the
   entry as written ("B.Tech in Computer Science").
@@ -38,13 +47,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from jobgraph.errors import JobgraphError, ParseError
 from jobgraph.evaluation.metrics import Counts, content_tokens, jaccard, overlap
 from jobgraph.parse.headings import heading_of
+from jobgraph.taxonomy.builtin import builtin_taxonomy
+from jobgraph.taxonomy.lookup import TaxonomyLookup
 from jobgraph.taxonomy.normalize import fold
 
 LABELS = {
@@ -106,7 +117,11 @@ def _any_match(first: list[frozenset[str]], second: list[frozenset[str]]) -> boo
 
 
 def score_items(
-    gold: Iterable[str], predicted: Iterable[Item], *, inside: Iterable[str] = ()
+    gold: Iterable[str],
+    predicted: Iterable[Item],
+    *,
+    inside: Iterable[str] = (),
+    found_by_name: Callable[[str], bool] | None = None,
 ) -> tuple[Counts, list[str], list[str]]:
     """Partial-overlap counts of predicted items against gold items.
 
@@ -116,6 +131,8 @@ def score_items(
             for the same item (a degree's parsed form and its line as written).
         inside: Gold span texts; a prediction whose folded text occurs in one of
             them also counts as right (used for whole-section Skills spans).
+        found_by_name: Optional test of a gold item text; true counts it as found
+            (a skill the reference vocabulary names and the parser predicted).
 
     Returns:
         Counts, gold items not found, predicted items not supported.
@@ -124,7 +141,10 @@ def score_items(
     pred_items = _unique(predicted)
     spans = [fold(text) for text in inside]
     found_gold = {
-        text for text, forms in gold_items if any(_any_match(forms, p) for _, p in pred_items)
+        text
+        for text, forms in gold_items
+        if any(_any_match(forms, p) for _, p in pred_items)
+        or (found_by_name is not None and found_by_name(text))
     }
     supported = {
         text
@@ -182,9 +202,11 @@ def evaluate_indeed(path: Path, *, lookup: Any = None, samples: int = 15) -> dic
     from jobgraph.parse import parse_resume_text
 
     rows = _read_rows(path)
+    reference = TaxonomyLookup(builtin_taxonomy())
     fields = {name: Counts() for name in LABELS.values()}
+    fields["skills_tokens_only"] = Counts()
     kept: dict[str, dict[str, list[str]]] = {
-        name: {"missed": [], "unsupported": []} for name in fields
+        name: {"missed": [], "unsupported": []} for name in LABELS.values()
     }
     failures = []
     for index, row in enumerate(rows):
@@ -201,8 +223,18 @@ def evaluate_indeed(path: Path, *, lookup: Any = None, samples: int = 15) -> dic
         spans = gold_spans(row)
         predicted = _predicted_items(record)
         gold_skill_items = [item for span in spans["skills"] for item in skill_items(span)]
+        predicted_ids = {mention.skill_id for mention in record.skills} if record else set()
+
+        def named(item: str, predicted_ids: set[str] = predicted_ids) -> bool:
+            owners = reference.skills_named(item)
+            return len(owners) == 1 and owners[0].id in predicted_ids
+
+        tokens_only = score_items(gold_skill_items, predicted["skills"], inside=spans["skills"])
+        fields["skills_tokens_only"].add(tokens_only[0])
         results = {
-            "skills": score_items(gold_skill_items, predicted["skills"], inside=spans["skills"]),
+            "skills": score_items(
+                gold_skill_items, predicted["skills"], inside=spans["skills"], found_by_name=named
+            ),
             "designations": score_items(spans["designations"], predicted["designations"]),
             "companies": score_items(spans["companies"], predicted["companies"]),
             "degrees": score_items(spans["degrees"], predicted["degrees"]),

@@ -24,9 +24,12 @@ labels themselves spell out (never a list of words about one document):
 
 Derived forms never replace a real label: a form that already names a skill,
 or that two skills would derive, is dropped. Each form carries its matching
-rule (see :mod:`jobgraph.parse.skill_policy`): acronyms of three letters or
-fewer are "list" (a skill list or a whole list item only), longer ones
-"product"; other imported forms follow
+rule (see :mod:`jobgraph.parse.skill_policy`). Acronyms get "acronym": only
+in their exact (upper) case, and when three letters or fewer only in a skill
+list or beside another skill in a listing; acronyms that are also words of
+the taxonomy's descriptive labels ("APPS", "CLAIMS", "FIELDS") are not
+derived, nor are vendor-less names made only of such words ("Oracle
+Application Server" gives no "Application Server"). Other imported forms follow
 :func:`~jobgraph.parse.skill_policy.imported_form_rule`.
 """
 
@@ -42,10 +45,10 @@ from jobgraph.taxonomy.product_names import without_vendor
 
 _ACRONYM = re.compile(r"^\(?([A-Z][A-Z0-9]{1,5})\)?$")
 _VERSIONED = re.compile(r"^(.*[A-Za-z])\s+[vV]?(\d+(?:\.\d+)*[a-z]?)$")
+_WORDS = re.compile(r"[a-z]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GENERIC_SUFFIX = re.compile(r"\s+(?:software|suite|tools?|systems?|application)$", re.I)
 _MINOR_WORDS = frozenset({"and", "of", "for", "the", "to", "in", "on", "a", "an", "&"})
-SHORT_ACRONYM = 3  # letters; acronyms this short mean many things, so lists only
 MIN_ACRONYM = 3  # two letters ("WS", "IT") mean too many things to derive
 
 
@@ -126,13 +129,18 @@ def _forms_of(skill: Skill, ordinary: frozenset[str]) -> dict[str, str | None]:
         pair = _acronym_pair(label) or (_acronym_pair(plain) if plain else None)
         if pair is not None:
             acronym, spelt_out = pair
-            if len(acronym) >= MIN_ACRONYM:
-                forms.setdefault(acronym, "list" if len(acronym) <= SHORT_ACRONYM else "product")
+            if len(acronym) >= MIN_ACRONYM and acronym.lower() not in ordinary:
+                forms.setdefault(acronym, "acronym")
             forms.setdefault(
                 spelt_out, imported_form_rule(spelt_out, skill, is_name=True, ordinary=ordinary)
             )
         bare = without_vendor(label)
-        if bare and bare[0].isupper() and not (pair and bare.endswith(pair[0])):
+        if (
+            bare
+            and bare[0].isupper()
+            and not (pair and bare.endswith(pair[0]))
+            and any(word not in ordinary for word in _WORDS.findall(bare.lower()))
+        ):
             rule = imported_form_rule(bare, skill, is_name=True, ordinary=ordinary)
             # One word left: a product name ("Sqoop"), never an everyday word ("Reports").
             forms.setdefault(bare, rule if " " in bare or rule == "product" else None)
@@ -151,8 +159,8 @@ def derived_forms(taxonomy: Taxonomy, taken: set[str]) -> tuple[dict[str, str], 
         taken: Lower-case forms that already name a skill; never derived again.
 
     Returns:
-        ``({form: skill id}, {lower-case form: rule})``, rules being "list" or
-        "product" ("" rules are left out: matched anywhere).
+        ``({form: skill id}, {lower-case form: rule})``, rules being "list",
+        "product" or "acronym" ("" rules are left out: matched anywhere).
     """
     ordinary = (
         ordinary_words(taxonomy)

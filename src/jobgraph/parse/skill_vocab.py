@@ -9,6 +9,7 @@ or so common in ordinary English that a match needs support: the exact case
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -190,6 +191,8 @@ CONTEXT_FORMS = frozenset(
         "lead",
     }
 )
+# "Oracle 19c", "Python 3.11", "Java 8": a name, a space, a version number.
+_VERSIONED = re.compile(r"^(.*[A-Za-z])\s+[vV]?\d+(?:\.\d+)*[a-z]?$")
 MAX_SHORT_LENGTH = 2  # forms this short ("R", "C", "Go", "QA") always need support
 
 
@@ -215,6 +218,9 @@ class SkillVocabulary:
             (an imported product name: any case in a list, else its exact case).
         exact_forms: Skill id -> its forms as written (for the case check).
         by_tokens: Word-order-free key of a form -> skill id (unambiguous keys only).
+        by_version_base: Key of a form's name without its version ("Oracle" of
+            "Oracle 19c") -> skill id (unambiguous, five letters or more); for
+            skill-list items only.
     """
 
     forms_by_lower: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -223,6 +229,7 @@ class SkillVocabulary:
     ambiguous: dict[str, str] = field(default_factory=dict)
     exact_forms: dict[str, set[str]] = field(default_factory=dict)
     by_tokens: dict[str, str] = field(default_factory=dict)
+    by_version_base: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_forms(
@@ -241,9 +248,11 @@ class SkillVocabulary:
             names: Preferred name per skill id (defaults to the first form seen).
             stop_words: Words of the language that count as ambiguous forms.
             extra_ambiguous: More forms to treat as ambiguous (lower case).
-            form_rules: Lower-case form -> "list" (only in skill lists) or
-                "product" (any case in lists, else exact case), for forms of imported skills
-                (:mod:`jobgraph.parse.skill_policy`); stricter built-in rules win.
+            form_rules: Lower-case form -> "list" (only in skill lists),
+                "product" (any case in lists, else exact case) or "acronym"
+                (exact case; short ones only where skills are listed), for forms of
+                imported skills and derived forms (:mod:`jobgraph.parse.skill_policy`,
+                :mod:`jobgraph.parse.skill_derived`); stricter built-in rules win.
 
         Returns:
             The vocabulary.
@@ -287,10 +296,17 @@ class SkillVocabulary:
         for key, owners in token_owners.items():
             if len(owners) == 1 and key:
                 vocabulary.by_tokens[key] = next(iter(owners))
+        base_owners: dict[str, set[str]] = {}
+        for form, skill_id in forms.items():
+            if (versioned := _VERSIONED.match(form.strip())) and len(versioned.group(1)) >= 5:
+                base_owners.setdefault(label_key(versioned.group(1)), set()).add(skill_id)
+        for key, owners in base_owners.items():
+            if len(owners) == 1 and key not in vocabulary.by_key:
+                vocabulary.by_version_base[key] = next(iter(owners))
         return vocabulary
 
     def ambiguity(self, surface: str) -> str | None:
-        """Return "case", "context", "list", "product" or ``None`` for a matched surface."""
+        """Return "case", "context", "list", "product", "acronym" or ``None`` for a surface."""
         compact = " ".join(surface.split()).lower()
         if compact in self.ambiguous:
             return self.ambiguous[compact]

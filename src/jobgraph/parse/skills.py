@@ -243,6 +243,8 @@ class SkillMatcher:
             return 0.8 if context.starts_sentence(candidate.start) else 0.0
         if kind == "list":  # an imported everyday word: a skill only where skills are listed
             return 0.75 if strong else 0.0
+        if kind == "acronym":  # "JSP", "EIGRP" from a label that spells them out
+            return _acronym_confidence(candidate, exact, strong, context, sure_lines)
         if kind == "product":  # an imported product name ("PuTTY"): any case in a list
             if strong:
                 return 0.75
@@ -309,6 +311,8 @@ class SkillMatcher:
             skill_id = vocabulary.by_key.get(base) if len(base) > 2 else None
         if skill_id is None:
             skill_id = vocabulary.by_tokens.get(token_key(surface))
+        if skill_id is None:  # "Oracle" (or "Oracle 10g") where the forms say "Oracle 19c"
+            skill_id = vocabulary.by_version_base.get(label_key(strip_version(surface)))
         if skill_id is not None:
             return skill_id, 0.95, False
         if len(label_key(surface)) < 7:
@@ -326,6 +330,25 @@ class SkillMatcher:
 
 
 _NOT_ASKED: tuple[Any, float, bool] = (None, 0.0, False)
+SHORT_ACRONYM = 3  # letters; acronyms this short mean many things
+
+
+def _acronym_confidence(
+    candidate: Candidate,
+    exact: bool,
+    strong: bool,
+    context: SkillContext,
+    sure_lines: dict[int, int],
+) -> float:
+    """A derived acronym: its exact case; a short one only where skills are listed."""
+    if not exact:
+        return 0.0
+    if len(candidate.surface) > SHORT_ACRONYM or strong:
+        return 0.75
+    listed = context.is_listed(candidate.start, candidate.end)
+    return 0.65 if listed and sure_lines.get(context.line_of(candidate.start)) else 0.0
+
+
 _BASE_CONFIDENCE = {"phrase": 0.95, "key": 0.85, "version": 0.8}
 
 

@@ -134,6 +134,19 @@ class TaxonomyLookup:
             matches = self._skills.embedding_matches(text, limit=1)
         return self._accept(matches[0], self._skill_name) if matches else None
 
+    def skills_named(self, text: str) -> list[LookupResult]:
+        """Return the skills ``text`` names by a label, a version of one or its key.
+
+        Only the dictionary tiers that read a label as written ("exact",
+        "alias", "version"): no word-order, product-name, near-spelling or
+        embedding guesses. Several results mean the label is shared.
+        """
+        matches = [m for m in self._skills.exact_tiers(text) if m.method != "fuzzy"]
+        return [
+            LookupResult(m.entry_id, self._skill_name(m.entry_id), m.method, m.confidence)
+            for m in matches
+        ]
+
     def search_skills(self, text: str, limit: int = 10) -> list[LookupResult]:
         """Return up to ``limit`` candidate skills for ``text``, best first.
 

@@ -192,6 +192,17 @@ def test_indeed_scoring_counts_each_side() -> None:
     assert unsupported == []
 
 
+def test_a_gold_item_may_be_found_by_the_skill_it_names() -> None:
+    def named(item: str) -> bool:
+        return item == "CSS3"  # as if the reference vocabulary read it as a predicted skill
+
+    counts, missed, _ = score_items(["CSS3", "Rexx"], ["CSS"], found_by_name=named)
+    assert (counts.matched_gold, counts.gold) == (1, 2)
+    assert missed == ["Rexx"]
+    counts, _, _ = score_items(["CSS3", "Rexx"], ["CSS"])
+    assert counts.matched_gold == 0  # token overlap alone: "css3" is not "css"
+
+
 def test_evaluate_indeed_on_a_hand_made_file(tmp_path: Path) -> None:
     text = (
         "Anil Kumar\nSoftware Engineer - Tata Systems\n\nWORK EXPERIENCE\n\n"

@@ -85,3 +85,24 @@ def test_component_loads_forms_like_the_entity_ruler(lookup: TaxonomyLookup) -> 
     assert nlp("Python")._.jobgraph_skill_hits == []  # no vocabulary yet
     matcher.add_forms({"Python": "python", "Rust": "rust"})
     assert [h.skill_id for h in nlp("Rust and Python")._.jobgraph_skill_hits] == ["rust", "python"]
+
+
+def test_lower_case_acronym_needs_a_listed_neighbour(nlp: Language) -> None:
+    listed = skills_of(nlp, "EXPERIENCE\nShipped with Docker, aws and Kubernetes daily.")
+    assert listed.get("aws") == "aws"  # "AWS" in lower case, listed beside sure skills
+    assert "aws" not in skills_of(nlp, "EXPERIENCE\nThe aws were loud.")
+    assert "aws" not in skills_of(nlp, "EXPERIENCE\nAws Alamo, Docker and Kubernetes")
+
+
+def test_list_item_by_a_versioned_form(lookup: TaxonomyLookup) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("jobgraph_sections")
+    matcher = nlp.add_pipe("jobgraph_skills")
+    assert isinstance(matcher, SkillMatcher)
+    matcher.add_forms({"Quuxbase 19c": "qb", "Docker": "docker"})
+    assert skills_of(nlp, "SKILLS\nDocker, Quuxbase 10g, Java") == {
+        "docker": "Docker",
+        "qb": "Quuxbase 10g",
+    }
+    assert "qb" in skills_of(nlp, "SKILLS\nDocker, Quuxbase, Java")
+    assert "qb" not in skills_of(nlp, "EXPERIENCE\nWe sold Quuxbase to banks.")

@@ -255,3 +255,11 @@ def test_acronym_must_fit_the_words_it_follows() -> None:
     assert lookup.skill("Emergency medical service EMS") is not None  # plural: token tier
     assert lookup.skill("JavaScript Object Notation JSON").id == "json"  # type: ignore[union-attr]
     assert lookup.skill("Emergency Response EMS").id == "ems"  # type: ignore[union-attr]
+
+
+def test_skills_named_reads_labels_only(lookup: TaxonomyLookup) -> None:
+    assert [r.id for r in lookup.skills_named("postgres 14")] == ["postgresql"]
+    assert [r.id for r in lookup.skills_named("EXCEL")] == ["ms-excel"]
+    # Word order and near spellings are guesses, not names.
+    assert lookup.skills_named("Algorithms and Data Structures") == []
+    assert lookup.skills_named("Kubernetess") == []
