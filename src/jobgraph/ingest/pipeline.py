@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -104,9 +105,27 @@ def _safe_parse(job: tuple[Kind, SourceItem]) -> tuple[str, Record | None, str |
     return item.source, record, None, time.perf_counter() - started
 
 
-def _warm_up(kind: Kind, taxonomy: Taxonomy | None = None) -> None:
+def _exit_with_parent(parent_pid: int) -> None:
+    """End this worker as soon as the ingest process that started it is gone.
+
+    A killed ingest (SIGKILL, the OOM killer) cannot shut its pool down, and its
+    workers, each holding a parser and a taxonomy lookup, would wait forever on
+    a queue whose other writers are their idle siblings.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _warm_up(kind: Kind, taxonomy: Taxonomy | None = None, parent_pid: int | None = None) -> None:
     """Build the lookup and parser once per worker, before the first document arrives."""
     global _WORKER_LOOKUP
+    if parent_pid is not None:
+        _exit_with_parent(parent_pid)
     _WORKER_LOOKUP = lookup_for(taxonomy) if taxonomy is not None else None
     if kind == "resume":
         parse_resume_text("Python developer", source="warm-up", lookup=_WORKER_LOOKUP)
@@ -124,7 +143,7 @@ def _parsed(
             yield _safe_parse((kind, item))
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_warm_up, initargs=(kind, taxonomy)
+        max_workers=workers, initializer=_warm_up, initargs=(kind, taxonomy, os.getpid())
     ) as pool:
         iterator = iter(items)
         # Submit in windows so memory stays flat for very large inputs.
