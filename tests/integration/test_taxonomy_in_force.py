@@ -81,3 +81,38 @@ def test_reingest_after_import_relinks(driver: Driver, tmp_path: Path) -> None:
     assert TOOL_ID in skills
     assert version == load_taxonomy_in_force(driver).version
     assert run()[:2] == (0, 1)  # nothing changed since: nothing rewritten
+
+
+ESCO_ZORBLAX = "http://data.europa.eu/esco/skill/zorblax-test"
+
+
+def test_snapshot_serves_the_stamped_version_until_an_import_changes_it(
+    driver: Driver, tmp_path: Path
+) -> None:
+    from jobgraph.graph.taxonomy_snapshot import taxonomy_in_force_cached
+
+    write_taxonomy(driver, builtin_taxonomy())
+    _import(driver)
+    first, origin = taxonomy_in_force_cached(driver, tmp_path)
+    assert origin == "graph" and list(tmp_path.glob("taxonomy-*.pkl.gz"))
+    again, origin = taxonomy_in_force_cached(driver, tmp_path)
+    assert origin == "snapshot" and again.version == first.version
+    assert again.skills.keys() == first.skills.keys()
+    # A later import (ESCO naming the O*NET tool again) moves the counts: the graph
+    # is read again, the duplicate folds into one id, and parsing links that id.
+    esco = Taxonomy(
+        skills={
+            ESCO_ZORBLAX: Skill(
+                ESCO_ZORBLAX, "Zorblax Studio (scheduling software)", SkillKind.KNOWLEDGE,
+                source="esco",
+            )
+        }
+    )  # fmt: skip
+    write_taxonomy(driver, esco)
+    after, origin = taxonomy_in_force_cached(driver, tmp_path)
+    assert origin == "graph" and after.version != first.version
+    assert ESCO_ZORBLAX in after.skills and TOOL_ID not in after.skills
+    record = parse_resume_text(RESUME, lookup=lookup_for(after))
+    ids = [mention.skill_id for mention in record.skills]
+    assert ids.count(ESCO_ZORBLAX) == 1 and TOOL_ID not in ids
+    assert taxonomy_in_force_cached(driver, tmp_path)[1] == "snapshot"

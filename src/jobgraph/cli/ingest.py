@@ -85,9 +85,9 @@ def _then(first: AfterWrite, second: AfterWrite) -> AfterWrite:
 def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options: Any) -> None:
     from pathlib import Path
 
+    from jobgraph.cli.taxonomy import taxonomy_in_force
     from jobgraph.ingest.pipeline import ingest as run
     from jobgraph.ingest.sources import discover
-    from jobgraph.taxonomy.builtin import builtin_taxonomy
 
     items = list(
         discover(
@@ -123,8 +123,8 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
             with_pii=options.get("with_pii", False),
             failures_path=Path(options["failures"]),
             after_write=vector_hook,
-            # None: the ingest reads the taxonomy in force from the graph once.
-            taxonomy=builtin_taxonomy() if options["taxonomy_choice"] == "builtin" else None,
+            # The taxonomy in force, from its compiled snapshot when the graph's stamp matches.
+            taxonomy=taxonomy_in_force(ctx, options["taxonomy_choice"]),
         )
     if options["as_json"]:
         echo_json({**report.to_dict(), "failures": [vars(f) for f in report.failed[:100]]})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -22,10 +23,42 @@ def taxonomy_in_force(ctx: click.Context, choice: str) -> Taxonomy:
 
     if choice == "builtin":
         return builtin_taxonomy()
-    from jobgraph.graph.taxonomy_reader import load_taxonomy_in_force
+    import time
 
+    from jobgraph.graph.taxonomy_snapshot import taxonomy_in_force_cached
+
+    started = time.monotonic()
+    settings = settings_of(ctx)
     with open_driver_for(ctx) as driver:
-        return load_taxonomy_in_force(driver, settings_of(ctx).neo4j_database)
+        taxonomy, origin = taxonomy_in_force_cached(
+            driver, snapshot_dir(ctx), settings.neo4j_database
+        )
+    click.echo(
+        f"taxonomy {taxonomy.version} from the {origin} in {time.monotonic() - started:.1f}s",
+        err=True,
+    )
+    return taxonomy
+
+
+def snapshot_dir(ctx: click.Context) -> Path:
+    """Where compiled taxonomy snapshots live: ``<data dir>/taxonomy``."""
+    return settings_of(ctx).data_dir / "taxonomy"
+
+
+def _write_snapshot(ctx: click.Context, driver: Any) -> None:
+    import time
+
+    from jobgraph.graph.taxonomy_snapshot import refresh_taxonomy_snapshot
+
+    started = time.monotonic()
+    taxonomy, path = refresh_taxonomy_snapshot(
+        driver, snapshot_dir(ctx), settings_of(ctx).neo4j_database
+    )
+    where = f"snapshot {path}" if path else "no snapshot needed (nothing imported)"
+    click.echo(
+        f"taxonomy in force {taxonomy.version}: {len(taxonomy.skills):,} skills; {where} "
+        f"({time.monotonic() - started:.0f}s)"
+    )
 
 
 def lookup_in_force(ctx: click.Context, choice: str) -> TaxonomyLookup:
@@ -102,6 +135,7 @@ def taxonomy_load(ctx: click.Context) -> None:
         counts = write_taxonomy(
             driver, builtin_taxonomy(), database=settings_of(ctx).neo4j_database, progress=True
         )
+        _write_snapshot(ctx, driver)
     click.echo("built-in taxonomy loaded: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
 
 
@@ -112,7 +146,6 @@ def taxonomy_import() -> None:
 
 def _import(ctx: click.Context, source: str, directory: str) -> None:
     import time
-    from pathlib import Path
 
     from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy, write_taxonomy
     from jobgraph.taxonomy.builtin import builtin_taxonomy
@@ -130,10 +163,11 @@ def _import(ctx: click.Context, source: str, directory: str) -> None:
     with open_driver_for(ctx) as driver:
         ensure_builtin_taxonomy(driver, database)
         counts = write_taxonomy(driver, imported, database=database, progress=True)
-    click.echo(
-        f"{source} imported in {time.monotonic() - started:.0f}s (read {parsed:.0f}s): "
-        + ", ".join(f"{k} {v:,}" for k, v in counts.items())
-    )
+        click.echo(
+            f"{source} imported in {time.monotonic() - started:.0f}s (read {parsed:.0f}s): "
+            + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+        )
+        _write_snapshot(ctx, driver)
 
 
 @taxonomy_import.command("esco")

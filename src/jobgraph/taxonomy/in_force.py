@@ -7,7 +7,9 @@ single :class:`~jobgraph.taxonomy.model.Taxonomy` where one concept is one
 entry:
 
 * an imported skill or occupation that is ``SAME_AS`` a built-in one is folded
-  into it: the built-in id is canonical, the imported id disappears, and the
+  into it, and imported skills that duplicate each other (``SAME_AS``, or the same
+  preferred name: ESCO's and O*NET's "IBM WebSphere") are folded into one
+  (:func:`imported_duplicates`): the built-in id is canonical, the imported id disappears, and the
   imported preferred name (with and without a bracketed qualifier) becomes an
   alias unless another entry owns it;
 * links and requirements that named the folded id are rewritten to the
@@ -72,6 +74,72 @@ def canonical_ids(taxonomy: Taxonomy) -> dict[str, str]:
     return canonical
 
 
+# Which entry of a duplicate group keeps its id when no built-in entry is in it.
+SOURCE_PRIORITY = ("builtin", "esco", "onet")
+
+
+def _rank(taxonomy: Taxonomy, skill_id: str) -> tuple[int, str]:
+    source = taxonomy.skills[skill_id].source
+    order = SOURCE_PRIORITY.index(source) if source in SOURCE_PRIORITY else len(SOURCE_PRIORITY)
+    return order, skill_id
+
+
+def imported_duplicates(taxonomy: Taxonomy, canonical: dict[str, str]) -> dict[str, str]:
+    """Map imported skills that duplicate another entry to that entry's canonical id.
+
+    Two imported skills are one concept when a ``SAME_AS`` pair joins them or when
+    their preferred names are equal by :func:`label_key` once ESCO's bracketed
+    qualifier is dropped ("Prolog (computer programming)" in ESCO, "Prolog" in
+    O*NET). A group holding a built-in entry (by name, or through an imported
+    member already folded into one) takes its id; otherwise the first by
+    :data:`SOURCE_PRIORITY`, then id. Built-in entries are never merged with each
+    other.
+
+    Args:
+        taxonomy: The merged taxonomy, nothing folded yet.
+        canonical: Imported ids already folded into built-in ones (:func:`canonical_ids`).
+
+    Returns:
+        ``{imported id: canonical id}`` for the imported skills not in ``canonical``.
+    """
+    parent: dict[str, str] = {}
+
+    def find(entry: str) -> str:
+        while parent.get(entry, entry) != entry:
+            entry = parent[entry]
+        return entry
+
+    def union(first: str, second: str) -> None:
+        parent[find(first)] = find(second)
+
+    by_name: dict[str, str] = {}
+    for skill_id in sorted(taxonomy.skills, key=lambda i: _rank(taxonomy, i)):
+        key = label_key(_QUALIFIER.sub("", taxonomy.skills[skill_id].name))
+        if key:
+            if key in by_name:
+                union(skill_id, by_name[key])
+            else:
+                by_name[key] = skill_id
+    for first, second in taxonomy.same_as:
+        if first in taxonomy.skills and second in taxonomy.skills:
+            union(first, second)
+    groups: dict[str, list[str]] = {}
+    for skill_id in taxonomy.skills:
+        groups.setdefault(find(skill_id), []).append(skill_id)
+    result: dict[str, str] = {}
+    for members in groups.values():
+        loose = [m for m in members if m not in canonical and not _is_builtin(taxonomy, m)]
+        if len(members) < 2 or not loose:
+            continue
+        builtin_ids = sorted(
+            {m for m in members if _is_builtin(taxonomy, m)}
+            | {canonical[m] for m in members if m in canonical}
+        )
+        target = builtin_ids[0] if builtin_ids else min(loose, key=lambda i: _rank(taxonomy, i))
+        result.update({m: target for m in loose if m != target})
+    return result
+
+
 def compile_in_force(*taxonomies: Taxonomy) -> Taxonomy:
     """Combine taxonomies (built-in first) into the one in force, duplicates folded.
 
@@ -92,6 +160,7 @@ def compile_in_force(*taxonomies: Taxonomy) -> Taxonomy:
         merged.same_as.extend(taxonomy.same_as)
     merged.same_as = sorted(set(merged.same_as))
     canonical = canonical_ids(merged)
+    canonical.update(imported_duplicates(merged, canonical))
     _fold_skills(merged, canonical)
     _fold_occupations(merged, canonical)
     seen_links: set[tuple[str, str, str]] = set()

@@ -71,3 +71,36 @@ def test_version_is_a_content_hash() -> None:
     merged = compile_in_force(builtin, _imported())
     assert merged.version.startswith("tx-") and merged.version != builtin.version
     assert compile_in_force(builtin, _imported()).version == merged.version
+
+
+def test_esco_and_onet_duplicates_fold_into_one_skill() -> None:
+    esco_id = "http://data.europa.eu/esco/skill/websphere-test"
+    imported = Taxonomy(
+        skills={
+            esco_id: Skill(
+                esco_id, "IBM WebSphere (application server)", SkillKind.HARD, source="esco"
+            ),
+            "onet:tech:ibm-websphere": Skill(
+                "onet:tech:ibm-websphere", "IBM Websphere", SkillKind.TOOL, source="onet"
+            ),
+            "onet:tech:unity": Skill("onet:tech:unity", "Unity", SkillKind.TOOL, source="onet"),
+        },
+        occupations={"esco:occ:1": Occupation("esco:occ:1", "zorblax operator", source="esco")},
+        requirements=[
+            OccupationSkill("esco:occ:1", "onet:tech:ibm-websphere", Importance.ESSENTIAL)
+        ],
+    )
+    merged = compile_in_force(builtin_taxonomy(), imported)
+    # ESCO wins over O*NET; the O*NET name becomes a form of the ESCO skill.
+    assert esco_id in merged.skills and "onet:tech:ibm-websphere" not in merged.skills
+    assert "IBM Websphere" in merged.skills[esco_id].aliases
+    assert ("esco:occ:1", esco_id) in {(r.occupation_id, r.skill_id) for r in merged.requirements}
+    # Same preferred name as a built-in skill, no SAME_AS pair: the built-in id wins.
+    assert "unity" in builtin_taxonomy().skills
+    assert "onet:tech:unity" not in merged.skills
+
+
+def test_builtin_skills_are_never_merged_with_each_other() -> None:
+    builtin = builtin_taxonomy()
+    merged = compile_in_force(builtin, _imported())
+    assert builtin.skills.keys() <= merged.skills.keys()
