@@ -202,6 +202,28 @@ class Ingest:
         return outcome
 
 
+def leftover_processes(marker: str) -> list[int]:
+    """Pids of processes (a killed CLI's parser workers) whose command line holds ``marker``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            if marker.encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+    return found
+
+
+def reap_leftovers(marker: str, grace: float = 10.0) -> int:
+    """Wait ``grace`` seconds for a killed CLI's processes to end; kill and count the rest."""
+    deadline = time.monotonic() + grace
+    while leftover_processes(marker) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    left = leftover_processes(marker)
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return len(left)
+
+
 def failure_check(ingest: Ingest, expected: dict[str, list[str]]) -> dict[str, Any]:
     """Every corrupt document listed exactly once, and nothing else listed."""
     listed: Counter[str] = Counter()
@@ -232,6 +254,8 @@ def disturbed_phase(
         attempts += 1
         point = round(rng.uniform(0.02, 0.98) * horizon, 2)
         outcome = ingest.run(server, kill_at=point, kill_server=kill_server)
+        if outcome["killed"] and not kill_server:
+            outcome["leftover_processes"] = reap_leftovers(str(ingest.work))
         rounds.append({"kill_point": point, **outcome})
         if not outcome["killed"]:  # re-runs skip what is written: aim within the shorter run
             horizon = min(horizon, outcome["seconds"])
@@ -248,6 +272,9 @@ def disturbed_phase(
         "killed_during": Counter(r["during"] for r in survived),
         "exit_codes_of_killed_rounds": [r["exit_codes"] for r in survived],
         "restart_seconds": [r["restart_seconds"] for r in survived if "restart_seconds" in r],
+        "processes_left_behind_by_killed_runs": sum(
+            r.get("leftover_processes", 0) for r in survived
+        ),
         "tracebacks": [t for r in [*rounds, final] for t in r.get("tracebacks", [])],
         "error_lines": sorted({e for r in rounds for e in r.get("error_lines", [])}),
         "final_run": {"exit_codes": final["exit_codes"], "seconds": final["seconds"],
@@ -337,14 +364,21 @@ def main() -> None:
             server.stop()
             shutil.rmtree(args.work / f"neo4j-{name}", ignore_errors=True)
         print(f"phase {name} done", file=sys.stderr, flush=True)
+        result["phases_done"] = [*result.get("phases_done", []), name]
+        save(result, args.out)  # after each phase: a long run stopped early keeps its figures
 
     result["all_identical"] = all(
         result[name]["identical_to_undisturbed"] for name in ("ingest", "server") if name in result
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    print(save(result, args.out))
+
+
+def save(result: dict[str, Any], out: Path) -> str:
+    """Write ``result`` as JSON to ``out``; return the text."""
+    out.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(result, indent=2, sort_keys=True, default=dict)
-    args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    out.write_text(text + "\n", encoding="utf-8")
+    return text
 
 
 if __name__ == "__main__":
