@@ -26,6 +26,7 @@ from typing import Any
 from jobgraph.errors import ParseError
 from jobgraph.ingest.tables import CsvTable, decode, read_csv
 from jobgraph.parse.extract import supported_suffixes
+from jobgraph.parse.extract.limits import MAX_BYTES, MAX_JSON_DEPTH, MAX_TEXT_CHARS, json_depth
 
 # What the extractors read (one list, owned by jobgraph.parse.extract).
 DOCUMENT_SUFFIXES = frozenset(supported_suffixes())
@@ -47,6 +48,8 @@ TITLE_FIELDS = ("title", "job_title", "position", "designation")
 PROSE_MIN_CHARS = 80
 PROSE_SHARE = 0.25
 SAMPLE_ROWS = 50
+# A CSV or JSONL file is a batch of documents, read whole: this bounds its memory.
+MAX_BATCH_FILE_BYTES = 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,14 @@ def _csv_items(
     path: Path, text_columns: Columns, id_column: str | None, title_column: str | None
 ) -> Iterator[SourceItem | SourceFailure]:
     try:
+        size = path.stat().st_size
+    except OSError as error:
+        yield SourceFailure(str(path), f"cannot open: {error.strerror}")
+        return
+    if size > MAX_BATCH_FILE_BYTES:
+        yield SourceFailure(str(path), _batch_too_big(size))
+        return
+    try:
         table = read_csv(path)
     except ParseError as error:
         yield SourceFailure(str(path), str(error))
@@ -163,7 +174,7 @@ def _csv_items(
     columns = named or guess_text_columns(table, exclude=(id_key, title_key))
     for row in table.rows:
         source = f"{path}#line{row.line}"
-        text = _row_text(row.values, columns)
+        text = _row_text(row.values, columns)[:MAX_TEXT_CHARS]
         if not text.strip():
             shown = ", ".join(repr(c) for c in columns)
             plural = "s" if len(columns) > 1 else ""
@@ -178,12 +189,26 @@ def _csv_items(
 
 
 def _jsonl_item(source: str, line: str) -> SourceItem | SourceFailure:
+    if len(line) > MAX_BYTES:
+        return SourceFailure(
+            source,
+            f"{len(line):,} characters on one line, over the limit of "
+            f"{MAX_BYTES // 1_048_576} MiB per document",
+        )
     try:
         value = json.loads(line)
     except json.JSONDecodeError as error:
         return SourceFailure(source, f"invalid JSON at column {error.colno}: {error.msg}")
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number; [[[[...]]]]
+        return SourceFailure(source, f"unreadable JSON ({type(error).__name__}: {error})"[:300])
+    if json_depth(value) > MAX_JSON_DEPTH:
+        return SourceFailure(
+            source,
+            f"JSON nested more than {MAX_JSON_DEPTH} levels deep; "
+            "a resume or posting is never this deep",
+        )
     if isinstance(value, str):
-        return SourceItem(source=source, text=value)
+        return SourceItem(source=source, text=value[:MAX_TEXT_CHARS])
     if not isinstance(value, dict):
         return SourceFailure(source, "expected a JSON object or string per line")
     names = list(value)
@@ -195,7 +220,7 @@ def _jsonl_item(source: str, line: str) -> SourceItem | SourceFailure:
     if text_key and isinstance(value[text_key], str) and "basics" not in value:
         return SourceItem(
             source=source,
-            text=value[text_key],
+            text=value[text_key][:MAX_TEXT_CHARS],
             record_id=record_id,
             title=title if isinstance(title, str) else None,
         )
@@ -204,6 +229,10 @@ def _jsonl_item(source: str, line: str) -> SourceItem | SourceFailure:
 
 def _jsonl_items(path: Path) -> Iterator[SourceItem | SourceFailure]:
     try:
+        size = path.stat().st_size
+        if size > MAX_BATCH_FILE_BYTES:
+            yield SourceFailure(str(path), _batch_too_big(size))
+            return
         text, _ = decode(path.read_bytes())
     except OSError as error:
         yield SourceFailure(str(path), f"cannot open: {error.strerror}")
@@ -212,6 +241,13 @@ def _jsonl_items(path: Path) -> Iterator[SourceItem | SourceFailure]:
     for line_number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             yield _jsonl_item(f"{path}#line{line_number}", line)
+
+
+def _batch_too_big(size: int) -> str:
+    return (
+        f"{size:,} bytes, over the limit of {MAX_BATCH_FILE_BYTES // 1_073_741_824} GiB "
+        "for one CSV or JSONL file; split it into several files"
+    )
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -260,8 +296,9 @@ def discover(
                 files = _folder_files(path)
                 if not files:
                     yield SourceFailure(
-                        str(path), "no documents in this folder (PDF, DOCX, TXT, Markdown, "
-                        "HTML, JSON, JSONL, CSV)"
+                        str(path),
+                        "no documents in this folder (PDF, DOCX, TXT, Markdown, "
+                        "HTML, JSON, JSONL, CSV)",
                     )
                 for file in files:
                     yield from once(file)
@@ -283,6 +320,7 @@ def _file_items(
         yield SourceItem(source=str(path), path=str(path))
     else:
         yield SourceFailure(
-            str(path), f"unsupported file type {suffix or '(none)'}; "
-            "use PDF, DOCX, TXT, Markdown, HTML, JSON, JSON-LD, JSONL or CSV"
+            str(path),
+            f"unsupported file type {suffix or '(none)'}; "
+            "use PDF, DOCX, TXT, Markdown, HTML, JSON, JSON-LD, JSONL or CSV",
         )

@@ -127,10 +127,15 @@ def _error_text(error: csv.Error) -> str:
 def _column_names(header: list[str]) -> list[str]:
     """Header names, stripped; a repeated name gets a suffix so no column is lost."""
     names: list[str] = []
+    taken: set[str] = set()
+    next_copy: dict[str, int] = {}  # per base name, so 10,000 empty headers stay linear
     for raw in header:
-        name, copy = raw.strip(), 2
-        while name in names:
-            name, copy = f"{raw.strip()}.{copy}", copy + 1
+        base = raw.strip()
+        name, copy = base, next_copy.get(base, 2)
+        while name in taken:
+            name, copy = f"{base}.{copy}", copy + 1
+        next_copy[base] = copy
+        taken.add(name)
         names.append(name)
     return names
 

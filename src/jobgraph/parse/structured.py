@@ -53,6 +53,13 @@ def _items(value: Any) -> list[dict[str, Any]]:
     return []
 
 
+def _values(value: Any) -> list[Any]:
+    """A JSON value that should be a list (``highlights``): a list, one value, or nothing."""
+    if isinstance(value, list):
+        return value[:50]
+    return [] if value is None else [value]
+
+
 def _month(value: Any, *, is_end: bool = False) -> str | None:
     text = _text(value)
     found = parse_date(text[:10], is_end=is_end) or parse_date(text[:7], is_end=is_end)
@@ -89,7 +96,7 @@ def render_json_resume(data: dict[str, Any]) -> str:
             header = [_text(entry.get("position")), employer, f"{start} - {end}" if start else ""]
             lines += ["", " | ".join(h for h in header if h)]
             lines += [_text(entry.get("summary"))]
-            lines += [f"• {_text(h)}" for h in (entry.get("highlights") or [])[:50] if _text(h)]
+            lines += [f"• {_text(h)}" for h in _values(entry.get("highlights")) if _text(h)]
     if _items(data.get("education")):
         lines += ["", "EDUCATION"]
     for entry in _items(data.get("education")):

@@ -16,6 +16,13 @@ from typing import Any
 from jobgraph.errors import ParseError
 from jobgraph.parse.extract.docx import docx_text
 from jobgraph.parse.extract.html import html_text, json_objects
+from jobgraph.parse.extract.limits import (
+    MAX_BYTES,
+    MAX_JSON_BYTES,
+    MAX_JSON_DEPTH,
+    MAX_TEXT_CHARS,
+    json_depth,
+)
 from jobgraph.parse.extract.pdf import pdf_text
 
 SUFFIXES = {
@@ -32,10 +39,11 @@ _UNSUPPORTED_HINTS = {
     ".jpg": "images are not supported; a scanned resume needs OCR first",
     ".jpeg": "images are not supported; a scanned resume needs OCR first",
 }  # fmt: skip
-MAX_BYTES = 20 * 1024 * 1024
+# Emphasis spans are searched at most this far, so a long line of "**" stays linear.
+_MD_SPAN = 200
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(([^)\s]{1,500})\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+_MD_EMPHASIS = re.compile(rf"(\*\*|__)(?=\S)(.{{1,{_MD_SPAN}}}?)(?<=\S)\1")
+_MD_ITALIC = re.compile(rf"(?<![\w*])([*_])(?=\S)([^*_\n]{{1,{_MD_SPAN}}}?)(?<=\S)\1(?![\w*])")
 
 
 @dataclass(slots=True)
@@ -75,7 +83,7 @@ def extract_file(path: str | Path) -> ExtractedDocument:
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            raise ParseError(f"{file.name}: file is {size // 1_048_576} MiB; the limit is 20 MiB")
+            raise ParseError(_too_big(file.name, size))
         data = file.read_bytes()
     except FileNotFoundError as error:
         raise ParseError(f"{file}: file not found; check the path") from error
@@ -84,6 +92,13 @@ def extract_file(path: str | Path) -> ExtractedDocument:
     except OSError as error:
         raise ParseError(f"{file}: cannot be read ({error.strerror})") from error
     return extract_bytes(data, file.name)
+
+
+def _too_big(name: str, size: int) -> str:
+    return (
+        f"{name}: {size:,} bytes is over the limit of {MAX_BYTES // 1_048_576} MiB "
+        "per document; split the file or remove embedded images"
+    )
 
 
 def _check_suffix(name: str, suffix: str) -> None:
@@ -111,13 +126,21 @@ def extract_bytes(data: bytes, name: str) -> ExtractedDocument:
     """
     suffix = Path(name).suffix.lower()
     _check_suffix(name, suffix)
+    if len(data) > MAX_BYTES:
+        raise ParseError(_too_big(name, len(data)))
     if not data.strip():
         raise ParseError(f"{name}: the file is empty")
     kind = SUFFIXES[suffix]
     if kind == "pdf":
-        return ExtractedDocument(pdf_text(data, name), name, "pdf")
+        return ExtractedDocument(pdf_text(data, name)[:MAX_TEXT_CHARS], name, "pdf")
     if kind == "docx":
-        return ExtractedDocument(docx_text(data, name), name, "docx")
+        return ExtractedDocument(docx_text(data, name)[:MAX_TEXT_CHARS], name, "docx")
+    if kind == "json" and len(data) > MAX_JSON_BYTES:
+        raise ParseError(
+            f"{name}: {len(data):,} bytes of JSON is over the limit of "
+            f"{MAX_JSON_BYTES // 1_048_576} MiB for one resume or posting; is it a whole "
+            "collection? put one document per line in a .jsonl file"
+        )
     source = decode_text(data, name)
     if kind == "html":
         text, json_ld, title = html_text(source, name)
@@ -125,6 +148,7 @@ def extract_bytes(data: bytes, name: str) -> ExtractedDocument:
         return ExtractedDocument(text, name, "html", data=posting, title=title)
     if kind == "json":
         return _json_document(source, name)
+    source = source[:MAX_TEXT_CHARS]
     if kind == "markdown":
         return ExtractedDocument(markdown_to_text(source), name, "markdown")
     return ExtractedDocument(source, name, "text")
@@ -176,6 +200,11 @@ def _json_document(source: str, name: str) -> ExtractedDocument:
         parsed = json.loads(source)
     except (ValueError, RecursionError) as error:
         raise ParseError(f"{name}: not valid JSON ({error})") from error
+    if json_depth(parsed) > MAX_JSON_DEPTH:
+        raise ParseError(
+            f"{name}: JSON nested more than {MAX_JSON_DEPTH} levels deep; "
+            "a resume or posting is never this deep, is the file generated wrongly?"
+        )
     posting = find_job_posting(json_objects(source))
     if posting is not None:
         return ExtractedDocument("", name, "jsonld", data=posting)

@@ -15,6 +15,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from jobgraph.errors import ParseError
+from jobgraph.parse.extract.limits import (
+    DOCX_RATIO_FLOOR,
+    MAX_DOCX_MEMBERS,
+    MAX_DOCX_RATIO,
+    MAX_DOCX_UNPACKED_BYTES,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -32,12 +38,14 @@ def docx_text(data: bytes, name: str) -> str:
         Header text, then the body, then footer text that is not a page number.
 
     Raises:
-        ParseError: Not a Word document, or damaged.
+        ParseError: Not a Word document, damaged, or a decompression bomb (see
+            :func:`check_zip_sizes`).
     """
     import docx
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ParseError(f"{name}: not a Word .docx file (not a zip package); check the file type")
+    check_zip_sizes(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
         body = list(_block_lines(document))
@@ -48,6 +56,46 @@ def docx_text(data: bytes, name: str) -> str:
         ) from error
     parts = [*headers, *body, *footers]
     return "\n".join(parts)
+
+
+def check_zip_sizes(data: bytes, name: str) -> None:
+    """Refuse a ZIP package that would inflate past the bounds, before inflating anything.
+
+    The sizes come from the central directory. They can lie, but Python's zipfile
+    never inflates a member past its declared size (the rest fails the CRC check),
+    so the declared sizes bound what reading the package costs.
+
+    Raises:
+        ParseError: Unreadable directory, too many members, more than
+            ``MAX_DOCX_UNPACKED_BYTES`` in all, or a member inflating more than
+            ``MAX_DOCX_RATIO`` times.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+        raise ParseError(f"{name}: the Word document is damaged ({error})") from error
+    if len(members) > MAX_DOCX_MEMBERS:
+        raise ParseError(
+            f"{name}: {len(members):,} parts in the package, over the limit of "
+            f"{MAX_DOCX_MEMBERS:,}; this is not an ordinary Word document"
+        )
+    total = sum(member.file_size for member in members)
+    if total > MAX_DOCX_UNPACKED_BYTES:
+        raise ParseError(
+            f"{name}: would unpack to {total:,} bytes, over the limit of "
+            f"{MAX_DOCX_UNPACKED_BYTES // 1_048_576} MiB (a decompression bomb, or very large "
+            "embedded images); save a copy without the images"
+        )
+    for member in members:
+        if member.file_size > DOCX_RATIO_FLOOR and (
+            member.file_size > MAX_DOCX_RATIO * max(member.compress_size, 1)
+        ):
+            raise ParseError(
+                f"{name}: part {member.filename!r} inflates {member.file_size:,} bytes from "
+                f"{member.compress_size:,}, more than {MAX_DOCX_RATIO} times (a decompression "
+                "bomb); the file was not read"
+            )
 
 
 def _block_lines(container: Any) -> Iterator[str]:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from jobgraph.errors import ParseError
+from jobgraph.parse.extract.limits import MAX_HTML_TAGS, MAX_JSON_DEPTH, json_depth
 
 DROP = frozenset(
     {"script", "style", "noscript", "nav", "footer", "form", "button", "svg", "iframe",
@@ -38,11 +39,18 @@ def html_text(data: str, name: str) -> tuple[str, list[dict[str, Any]], str | No
         the ``<title>`` element.
 
     Raises:
-        ParseError: The markup cannot be parsed at all.
+        ParseError: The markup cannot be parsed at all, or has more than
+            ``MAX_HTML_TAGS`` tags.
     """
     from bs4 import BeautifulSoup, NavigableString, Tag
     from bs4.element import PreformattedString
 
+    tags = data.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise ParseError(
+            f"{name}: about {tags:,} HTML tags, over the limit of {MAX_HTML_TAGS:,} for "
+            "one page; save only the posting's part of the page"
+        )
     try:
         soup = BeautifulSoup(data, "lxml")
     except Exception:
@@ -96,9 +104,15 @@ def html_text(data: str, name: str) -> tuple[str, list[dict[str, Any]], str | No
 
 
 def json_objects(source: str) -> list[dict[str, Any]]:
+    """Return the JSON objects in a JSON-LD block (``@graph`` members included).
+
+    Invalid JSON, or JSON nested deeper than ``MAX_JSON_DEPTH``, gives no objects.
+    """
     try:
         parsed = json.loads(source.strip().rstrip(";"))
     except (ValueError, RecursionError):
+        return []
+    if json_depth(parsed) > MAX_JSON_DEPTH:
         return []
     found: list[dict[str, Any]] = []
     pending = [parsed]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
+from typing import Any
 
 from jobgraph.errors import ParseError
 from jobgraph.parse.extract.columns import split_columns
+from jobgraph.parse.extract.limits import MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES
 
-MAX_PAGES = 40
+MAX_PAGES = MAX_PDF_PAGES
 
 # pypdf reports recoverable damage through logging; a parser should stay quiet.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -32,11 +35,31 @@ def pdf_text(data: bytes, name: str) -> str:
         ParseError: Not a PDF, damaged, password-protected, or without a text
             layer (a scanned image).
     """
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+        raise ParseError(f"{name}: not a PDF file (no %PDF header); check the file type")
+    with _stream_limits():
+        return _pdf_text(data, name)
+
+
+def _stream_limits() -> contextlib.AbstractContextManager[Any]:
+    """pypdf's per-stream inflation bounds, lowered to ``MAX_PDF_STREAM_BYTES`` (pypdf 6+)."""
+    import pypdf
+
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:  # older pypdf: its module-level 75 MB bounds stay in force
+        return contextlib.nullcontext()
+    names = ("zlib_maximum_output_length", "lzw_maximum_output_length",
+             "run_length_maximum_output_length", "array_based_stream_maximum_output_length",
+             "maximum_declared_stream_length", "brotli_maximum_output_length")  # fmt: skip
+    current = pypdf.get_configuration()
+    known = {n: MAX_PDF_STREAM_BYTES for n in names if hasattr(current, n)}
+    return apply(**known)
+
+
+def _pdf_text(data: bytes, name: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
-    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
-        raise ParseError(f"{name}: not a PDF file (no %PDF header); check the file type")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
