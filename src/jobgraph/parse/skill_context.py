@@ -137,6 +137,20 @@ class SkillContext:
             and self._line_is_list(self.line_of(offset))
         )
 
+    def labels_a_list(self, candidate: Any, starts: list[int]) -> bool:
+        """True for a label word opening a list line without a colon: "Database MySQL, Oracle".
+
+        The word ("Database", "Tools", "Languages") must start its (bullet) line
+        and another candidate must follow it on that line.
+        """
+        if candidate.surface.lower() not in LISTLABEL_WORDS:
+            return False
+        line_start, line_end = self.line_bounds(self.line_of(candidate.start))
+        if self.text[line_start : candidate.start].strip(" \t•*-–>·"):
+            return False
+        following = bisect_right(starts, candidate.start)
+        return following < len(starts) and starts[following] < line_end
+
     def ends_hyphen_compound(self, candidate: Any) -> bool:
         """True for a lower-case word that is the tail of a compound ("data-quality checks")."""
         start = candidate.start

@@ -46,6 +46,7 @@ from jobgraph.taxonomy.product_names import without_vendor
 _ACRONYM = re.compile(r"^\(?([A-Z][A-Z0-9]{1,5})\)?$")
 _VERSIONED = re.compile(r"^(.*[A-Za-z])\s+[vV]?(\d+(?:\.\d+)*[a-z]?)$")
 _WORDS = re.compile(r"[a-z]+")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GENERIC_SUFFIX = re.compile(r"\s+(?:software|suite|tools?|systems?|application)$", re.I)
 _MINOR_WORDS = frozenset({"and", "of", "for", "the", "to", "in", "on", "a", "an", "&"})
@@ -120,7 +121,15 @@ def _forms_of(skill: Skill, ordinary: frozenset[str]) -> dict[str, str | None]:
     for base in _version_bases(labels):
         if len(label_key(base)) >= 3:
             forms.setdefault(base, "list" if " " not in base else "")
-    if skill.source == BUILTIN_SOURCE or skill.kind is not SkillKind.TOOL:
+    if skill.source == BUILTIN_SOURCE:
+        return forms
+    if skill.kind is not SkillKind.TOOL:
+        # ESCO names products as knowledge ("Oracle WebLogic"): the vendor-less
+        # name only, and only when it is shaped like a product ("WebLogic").
+        for label in labels:
+            bare = without_vendor(label)
+            if " " not in bare and _INNER_CAPITAL.search(bare):
+                forms.setdefault(bare, "product")
         return forms
     for label in labels:
         suffix = _GENERIC_SUFFIX.search(label)

@@ -52,6 +52,7 @@ from jobgraph.taxonomy.normalize import label_key, strip_version
 SPAN_KEY = "jobgraph_skills"
 _ITEM = re.compile(r"[^,;|•/()\[\]:]+")
 _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
+_VERSION_BEFORE = re.compile(r"\b\d+(?:\.\d+)+\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +194,14 @@ class SkillMatcher:
             if ambiguity[id(candidate)] is None:
                 line = context.line_of(candidate.start)
                 sure_lines[line] = sure_lines.get(line, 0) + 1
+        starts = sorted(candidate.start for candidate in candidates)
         hits = []
         for candidate in candidates:
-            if context.in_list_label(candidate.start) or context.ends_hyphen_compound(candidate):
+            if (
+                context.in_list_label(candidate.start)
+                or context.ends_hyphen_compound(candidate)
+                or context.labels_a_list(candidate, starts)
+            ):
                 continue
             kind = ambiguity[id(candidate)]
             confidence = _BASE_CONFIDENCE[candidate.method]
@@ -253,8 +259,11 @@ class SkillMatcher:
             strong and candidate.surface.isupper() and len(candidate.surface) > 2
         ):
             return 0.0
-        if kind == "context" and _YEAR_AFTER.match(context.text, candidate.end):
-            return 0.0
+        if kind == "context" and (
+            _YEAR_AFTER.match(context.text, candidate.end)
+            or _VERSION_BEFORE.search(context.text, max(0, candidate.start - 12), candidate.start)
+        ):
+            return 0.0  # "Spring 2020"; "Mule Server 3.7 EE" (an edition)
         if strong:
             return 0.75
         line = context.line_of(candidate.start)

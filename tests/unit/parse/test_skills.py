@@ -106,3 +106,16 @@ def test_list_item_by_a_versioned_form(lookup: TaxonomyLookup) -> None:
     }
     assert "qb" in skills_of(nlp, "SKILLS\nDocker, Quuxbase, Java")
     assert "qb" not in skills_of(nlp, "EXPERIENCE\nWe sold Quuxbase to banks.")
+
+
+def test_label_words_and_editions_are_not_skills() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("jobgraph_sections")
+    matcher = nlp.add_pipe("jobgraph_skills")
+    assert isinstance(matcher, SkillMatcher)
+    matcher.add_forms({"Database": "db", "PostgreSQL": "pg", "R": "r", "Docker": "docker"})
+    found = skills_of(nlp, "SKILL SET\nDatabase PostgreSQL, Docker")
+    assert set(found) == {"pg", "docker"}  # "Database" labels the line
+    assert "db" in skills_of(nlp, "SKILL SET\nDatabase\nDocker")  # an item by itself
+    assert "r" in skills_of(nlp, "SKILLS\nR, Docker")
+    assert "r" not in skills_of(nlp, "SKILLS\nMule Server 3.7 R, Docker")  # an edition
