@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -111,3 +112,76 @@ def key_for(app: Flask) -> Callable[[str], dict[str, str]]:
 def full_key(key_for: Callable[[str], dict[str, str]]) -> dict[str, str]:
     """Headers with a key holding every scope."""
     return key_for("read,write,pii")
+
+
+# A resume whose personal data the PII tests look for in every response.
+PII_NAME = "Maria Keller"
+PII_EMAIL = "maria.keller@example.com"
+PII_PHONE = "+49 170 1234567"
+PII_LINK = "https://www.linkedin.com/in/maria-keller-7"
+PII_RESUME_TEXT = RESUME_TEXT.replace(
+    f"{PII_EMAIL} | {PII_PHONE} |", f"{PII_EMAIL} | {PII_PHONE} | {PII_LINK} |"
+)
+
+
+@dataclass
+class SeededApi:
+    """An app on a graph holding one known resume and one posting, with real ids."""
+
+    app: Flask
+    driver: Driver
+    candidate_id: str
+    posting_id: str
+    #: The candidate's start occupation and a role reachable from it.
+    from_occupation: str
+    to_occupation: str
+
+    def key(self, scopes: str) -> dict[str, str]:
+        """Headers with a fresh key holding ``scopes`` (comma-separated; "" for none)."""
+        store: KeyStore = self.app.extensions[EXTENSION].keys
+        wanted = [scope for scope in scopes.split(",") if scope]
+        return {"X-API-Key": store.create(f"test {scopes or 'none'}", wanted)[1]}
+
+    def example_values(self) -> dict[str, str]:
+        """A real value for every path and query parameter name of the document."""
+        return {
+            "candidate_id": self.candidate_id,
+            "posting_id": self.posting_id,
+            "candidate": self.candidate_id,
+            "q": "python",
+            "occupation": self.from_occupation,
+            "to": self.to_occupation,
+        }
+
+
+@pytest.fixture(scope="session")
+def seeded_app(taxonomy_graph: Driver, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """One app for the modules that use :func:`seeded` (built once: its services are costly)."""
+    return make_app(taxonomy_graph, tmp_path_factory.mktemp("seeded"))
+
+
+@pytest.fixture(scope="module")
+def seeded(taxonomy_graph: Driver, seeded_app: Flask) -> SeededApi:
+    """The API on a graph holding the PII resume and a matching posting.
+
+    Posted again for every module, on a graph emptied of other tests' documents.
+    """
+    taxonomy_graph.execute_query(
+        "MATCH (n) WHERE n:Candidate OR n:Posting OR n:Contact DETACH DELETE n"
+    )
+    ensure_builtin_taxonomy(taxonomy_graph)
+    seeded = SeededApi(seeded_app, taxonomy_graph, "", "", "", "")
+    writer = seeded.key("read,write,pii")
+    client = seeded_app.test_client()
+    resume = client.post("/v1/resumes", json={"text": PII_RESUME_TEXT}, headers=writer)
+    posting = client.post(
+        "/v1/postings", json={"text": POSTING_TEXT, "title": "Backend Engineer"}, headers=writer
+    )
+    assert resume.status_code in {200, 201}, resume.json
+    assert posting.status_code in {200, 201}, posting.json
+    seeded.candidate_id, seeded.posting_id = resume.json["id"], posting.json["id"]
+    roles = client.get(f"/v1/careers/next?candidate={seeded.candidate_id}", headers=writer)
+    assert roles.status_code == 200 and roles.json["next"], roles.json
+    seeded.from_occupation = roles.json["from"]
+    seeded.to_occupation = roles.json["next"][0]["occupation_id"]
+    return seeded

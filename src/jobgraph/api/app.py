@@ -83,6 +83,8 @@ def create_app(
     """
     settings = settings or Settings.from_env()
     app = Flask(__name__, static_folder=None)
+    # "a//b" in a path is no route (404), not a 308 redirect to "a/b": ids never hold "/".
+    app.url_map.merge_slashes = False
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env("JOBGRAPH")
     app.config.from_mapping(dict(config or {}))
@@ -109,6 +111,10 @@ def create_app(
     app.before_request(lambda: checks.identify(keys))
     limiter = Limiter(
         _rate_key,
+        # One budget per key across all routes: Flask-Limiter's default limits
+        # alone would give a key RATELIMIT_DEFAULT on every route separately.
+        application_limits=[str(app.config["RATELIMIT_DEFAULT"])],
+        application_limits_exempt_when=_unauthenticated,
         default_limits_exempt_when=_unauthenticated,
         retry_after="delta-seconds",
     )

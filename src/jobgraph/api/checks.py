@@ -153,6 +153,11 @@ def check_body(operation: Operation) -> None:
         if validator is None:
             raise ApiProblem(415, "unsupported-media-type", "this operation takes no JSON body")
         raw = request.get_data(cache=True)
+        limit = request.max_content_length
+        if request.content_length is None and limit is not None and len(raw) >= limit:
+            # A streamed (chunked) body is cut at the limit by Werkzeug, not refused.
+            raise ApiProblem(413, "content-too-large",
+                             f"the JSON body is larger than this route accepts ({limit} bytes)")
         try:
             body = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as error:
