@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import LIKE_URL
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -178,9 +179,22 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+# spaCy's URL test is quadratic in a token's length: one 54,000-character token
+# took 18 s (found by bench/fuzz_parsers.py). No URL is this long.
+MAX_URL_CHARS = 2048
+
+
+def _guard_like_url(nlp: Language) -> None:
+    getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # not in spaCy's stubs
+    like_url = getters.get(LIKE_URL)
+    if like_url is not None:
+        getters[LIKE_URL] = lambda text: len(text) <= MAX_URL_CHARS and like_url(text)
+
+
 def build_pipeline(lookup: TaxonomyLookup) -> Pipeline:
     """Build a fresh pipeline whose skill matcher knows every form of ``lookup``."""
     nlp = spacy.blank("en")
+    _guard_like_url(nlp)
     nlp.tokenizer = make_tokenizer(nlp)
     nlp.add_pipe("jobgraph_sections", config={"kind": "resume"})
     nlp.add_pipe("jobgraph_dates")

@@ -3,7 +3,7 @@
 Each test is a reproducer of something bench/fuzz_parsers.py or a review found:
 a decompression bomb, a 50 MB single line, JSON nested past the recursion
 limit, a tag flood, a line of Markdown emphasis markers, a JSON Resume field
-of the wrong type.
+of the wrong type, a 36,000-character token, a UTF-32 byte-order mark.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ import zlib
 from pathlib import Path
 
 import pytest
+from spacy.attrs import LIKE_URL
 
 from jobgraph.errors import ParseError
-from jobgraph.parse import parse_bytes
+from jobgraph.parse import parse_bytes, parse_resume_text
 from jobgraph.parse.extract import extract_bytes, extract_file, markdown_to_text
 from jobgraph.parse.extract.html import json_objects
 from jobgraph.parse.extract.limits import (
@@ -29,6 +30,8 @@ from jobgraph.parse.extract.limits import (
     MAX_TEXT_CHARS,
     json_depth,
 )
+from jobgraph.parse.pipeline import pipeline_for
+from jobgraph.taxonomy.lookup import TaxonomyLookup
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "parse"
 
@@ -163,3 +166,22 @@ def test_pdf_stream_bomb_is_refused() -> None:
     bomb = _pdf_with_stream(b"BT /F1 12 Tf 72 700 Td (Python) Tj ET\n" + b" " * 40_000_000)
     with pytest.raises(ParseError, match=r"damaged or not readable|no text layer"):
         extract_bytes(bomb, "bomb.pdf")
+
+
+def test_long_token_skips_spacys_quadratic_url_test(lookup: TaxonomyLookup) -> None:
+    # Found by bench/fuzz_parsers.py: spaCy's like_url took 21 s on this 36,002-character
+    # token (and grows with the square of its length).
+    token = '/"a{:<' * 6000 + ".x"
+    record = parse_resume_text("Jane Doe\n" + token, lookup=lookup)
+    assert token in record.text
+    like_url = pipeline_for(lookup).nlp.vocab.lex_attr_getters[LIKE_URL]
+    assert like_url(token) is False
+    assert like_url("https://example.com/jobs") is True
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be", "utf-16", "utf-16-be"])
+def test_byte_order_marks(encoding: str) -> None:
+    # UTF-32-LE's mark starts with UTF-16-LE's; it used to be read as UTF-16.
+    data = ("\ufeff" if encoding.endswith("-be") else "") + "Jane Doe, Python developer"
+    text = extract_bytes(data.encode(encoding), "r.txt").text
+    assert text.lstrip("\ufeff") == "Jane Doe, Python developer"

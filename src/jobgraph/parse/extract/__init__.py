@@ -155,16 +155,21 @@ def extract_bytes(data: bytes, name: str) -> ExtractedDocument:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Decode a text file (UTF-8, UTF-16 with BOM, else Windows-1252).
+    """Decode a text file (UTF-32 or UTF-16 with BOM, else UTF-8, else Windows-1252).
 
     Raises:
         ParseError: The bytes are binary, not text.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise ParseError(f"{name}: broken UTF-16 text") from error
+    # UTF-32's little-endian BOM starts like UTF-16's, so it is tested first.
+    for boms, encoding in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+    ):
+        if data.startswith(boms):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ParseError(f"{name}: broken {encoding.upper()} text") from error
     if b"\x00" in data[:4096]:
         raise ParseError(f"{name}: binary data, not text; check the file type")
     try:
