@@ -33,9 +33,13 @@ PREFERRED_CUE = re.compile(
 )
 REQUIRED_CUE = re.compile(
     r"\b(?:must(?:[\s-]haves?)?|required|requires?|requirements?|mandatory|essential"
-    r"|minimum|at\s+least|need(?:s)?\s+to\s+have|you\s+(?:have|bring|possess)"
-    r"|proven|demonstrated|strong|solid|expert(?:ise)?|proficien(?:t|cy))\b",
+    r"|minimum|at\s+least|need(?:s)?\s+to\s+have|you\s+(?:have|bring|possess))\b",
     re.IGNORECASE,
+)
+# Words that say how well, not whether: "Strong SQL" in a requirements list is
+# required, "Strong leadership skills" under "Preferred qualifications" is not.
+LEVEL_CUE = re.compile(
+    r"\b(?:proven|demonstrated|strong|solid|expert(?:ise)?|proficien(?:t|cy))\b", re.IGNORECASE
 )
 _TRAILING = re.compile(
     r"(?:\b(?:is|are|would\s+be)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+)?"
@@ -90,9 +94,9 @@ def _label_cue(label: str) -> str | None:
     return "preferred" if section == "preferred" else None
 
 
-def _cue_label(fragment: str) -> str | None:
+def _cue_label(fragment: str, levels: bool = False) -> str | None:
     preferred = PREFERRED_CUE.search(fragment)
-    required = REQUIRED_CUE.search(fragment)
+    required = REQUIRED_CUE.search(fragment) or (LEVEL_CUE.search(fragment) if levels else None)
     if preferred and (not required or preferred.start() <= required.start() + 40):
         return "preferred"
     return "required" if required else None
@@ -123,7 +127,7 @@ def importance_at(
     following = _PARTS.search(clause, position + (end - start))
     part_end = following.start() if following else len(clause)
     own = clause[part_start:position] + " " + clause[position + (end - start) : part_end]
-    label = _cue_label(own)
+    label = _cue_label(own, levels=section_default == "required")
     if label is not None:
         return Importance(label, CUE_STRENGTH)
     # 2. A cue closing the clause; 3. a cue or label opening it.

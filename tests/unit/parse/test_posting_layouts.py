@@ -66,3 +66,15 @@ def test_masthead_employer_blurb_and_salary_codes_are_not_requirements() -> None
     assert {"python", "django", "postgresql"} <= skills.keys()
     for noise in ("robotics", "cad", "recruiting", "accounting", "payroll"):
         assert noise not in skills, noise
+
+
+def test_level_words_do_not_override_a_preferred_list() -> None:
+    text = (
+        "Data Analyst\n\nMinimum qualifications:\n- Strong SQL\n\n"
+        "Preferred qualifications:\n- Strong Python and proven Tableau experience\n"
+    )
+    importance = _importance(text)
+    assert importance["sql"] == "required"
+    assert importance["python"] == "preferred"
+    assert importance["tableau"] == "preferred"
+    assert importance_at("Python required", 0, 6, "preferred").label == "required"
