@@ -269,9 +269,10 @@ class SkillVocabulary:
             vocabulary.exact_forms.setdefault(skill_id, set()).add(form)
             vocabulary.names.setdefault(skill_id, form)
             restricted = bool(form_rules and lower in form_rules)
-            if not restricted:
-                # Restricted imported forms match only as written: their spacing-free
-                # keys read as other words ("use RS" -> "users").
+            if not restricted or key == lower:
+                # Restricted forms match only as written where their key differs:
+                # "use RS" would read "users", "Act!" would read "ACT". A plain word
+                # keeps its key ("Putty,Clarify"); its rule applies to what it finds.
                 key_owners.setdefault(key, set()).add(skill_id)
             if (
                 len(key) <= MAX_SHORT_LENGTH

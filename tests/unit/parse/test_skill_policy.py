@@ -26,6 +26,7 @@ def _imported() -> Taxonomy:
         Skill("onet:tech:zorblax", "Zorblax", SkillKind.TOOL, source="onet"),
         Skill("onet:skill:2.A.2.d", "Monitoring", SkillKind.SOFT, source="onet"),
         Skill("onet:tech:act", "ACT", SkillKind.TOOL, source="onet"),
+        Skill("onet:tech:act-crm", "Act!", SkillKind.TOOL, source="onet"),
     ]  # fmt: skip
     return Taxonomy(
         skills={skill.id: skill for skill in skills},
@@ -76,3 +77,14 @@ def test_matcher_applies_the_rules(merged: Taxonomy) -> None:
     assert ESCO + "gis" not in found  # "users" is not "use RS"
     assert "onet:tech:route" not in found
     assert record.text[history.start : history.end] == "history"
+
+
+def test_a_product_word_keeps_its_key_but_not_a_punctuated_one(merged: Taxonomy) -> None:
+    lookup = lookup_for(merged)
+
+    def found(text: str) -> set[str]:
+        record = parse_resume_text("Jane Roe\njane@example.com\n\n" + text, lookup=lookup)
+        return {mention.skill_id for mention in record.skills}
+
+    assert "onet:tech:putty" in found("SKILLS\nToad, Putty,Clarify, Docker")  # glued by a comma
+    assert "onet:tech:act-crm" not in found("SKILLS\nACT, Docker")  # "ACT" is not "Act!"
