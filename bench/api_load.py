@@ -5,7 +5,8 @@ A throw-away local Neo4j (temporary folder, its own fixed port) is filled the wa
 through the product's writers, vectors and their indexes). gunicorn serves
 ``jobgraph.api:create_app()`` with ``deploy/gunicorn.conf.py`` on 127.0.0.1 only,
 and ``--clients`` threads, each on its own keep-alive connection and without
-pauses, send a mix of read routes for ``--duration`` seconds (longer when Neo4j
+pauses (after a 503 a client waits as ``Retry-After`` says, at most
+``--retry-pause`` seconds), send a mix of read routes for ``--duration`` seconds (longer when Neo4j
 is back less than ``--after`` seconds before the end) with a ``read`` key
 made by the real key store: documents, matches both ways, one pair's
 explanation, skills lookup and next career steps.
@@ -47,6 +48,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 
@@ -102,7 +104,8 @@ def _paths(resumes: list, posts: list, seed: int) -> dict[str, list[str]]:
         "candidate_matches": [f"/v1/candidates/{r.id}/matches?limit=10" for r in resumes],
         "posting_matches": [f"/v1/postings/{p.id}/matches?limit=10" for p in posts],
         "explanation": [f"/v1/matches/{c}/{p}" for c, p in pairs],
-        "skills_lookup": [f"/v1/skills?q={name.split()[0].lower()}" for name in skills],
+        "skills_lookup": [f"/v1/skills?q={quote(name.split()[0].lower(), safe='')}"
+                          for name in skills],
         "careers_next": [f"/v1/careers/next?candidate={r.id}" for r in resumes],
     }
 
@@ -137,7 +140,7 @@ def _warm_up(port: int, key: str, paths: dict[str, list[str]]) -> dict[str, int]
 
 
 def _client(port: int, key: str, paths: dict[str, list[str]], stop: threading.Event,
-            timeout: float, seed: int, out: list[Sample]) -> None:
+            timeout: float, retry_pause: float, seed: int, out: list[Sample]) -> None:
     rng = random.Random(seed)
     names, weights = list(MIX), list(MIX.values())
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -148,9 +151,13 @@ def _client(port: int, key: str, paths: dict[str, list[str]], stop: threading.Ev
             connection.request("GET", rng.choice(paths[route]), headers={"X-API-Key": key})
             response = connection.getresponse()
             response.read()
+            retry_after = response.getheader("Retry-After")
             out.append(Sample(route, started, time.monotonic(), response.status,
-                              response.getheader("Retry-After") is not None,
+                              retry_after is not None,
                               response.getheader("Content-Type") == "application/problem+json"))
+            if response.status == 503 and retry_after is not None:
+                # A polite client waits as told; capped so recovery is seen within a second.
+                stop.wait(min(float(retry_after), retry_pause))
         except TimeoutError:
             out.append(Sample(route, started, time.monotonic(), "timeout"))
         except (OSError, http.client.HTTPException):
@@ -276,6 +283,8 @@ def main() -> None:
                         help="Seconds of load at least after Neo4j is back (extends --duration).")
     parser.add_argument("--timeout", type=float, default=60.0,
                         help="Client socket timeout in seconds (a request past it is an error).")
+    parser.add_argument("--retry-pause", type=float, default=1.0,
+                        help="A client waits min(Retry-After, this) after a 503.")
     parser.add_argument("--hang", type=float, default=10.0,
                         help="While Neo4j is down, a request slower than this counts as hanging.")
     parser.add_argument("--threads", type=int, default=8, help="gunicorn threads.")
@@ -289,8 +298,9 @@ def main() -> None:
     paths = _paths(resumes, posts, args.seed)
     with tempfile.TemporaryDirectory(prefix="jobgraph-bench-api-load-") as scratch:
         # A fixed port: the restarted server must come back where the API looks for it.
+        # A restart after SIGKILL recovers the store; on a busy machine that takes minutes.
         settings = Settings(data_dir=Path(scratch), neo4j_port=free_port(), neo4j_heap="1g",
-                            neo4j_pagecache="512m")
+                            neo4j_pagecache="512m", neo4j_start_timeout=900.0)
         server = local_server(settings)
         uri = server.start().uri
         driver = connect(uri, server.credentials())
@@ -325,17 +335,22 @@ def main() -> None:
             stop = threading.Event()
             start = time.monotonic()
             threads = [threading.Thread(target=_client, args=(
-                args.port, key, paths, stop, args.timeout, args.seed + n, samples))
-                for n in range(args.clients)]
+                args.port, key, paths, stop, args.timeout, args.retry_pause, args.seed + n,
+                samples), daemon=True) for n in range(args.clients)]
             killer = threading.Thread(target=_outage,
-                                      args=(server, start + kill_after, args.down, events))
+                                      args=(server, start + kill_after, args.down, events),
+                                      daemon=True)
             for thread in [*threads, killer]:
                 thread.start()
-            killer.join()
-            # A slow restart extends the load, so recovery is always measured under load.
-            end = max(start + args.duration, events["ready"] + args.after)
-            time.sleep(max(0.0, end - time.monotonic()))
-            stop.set()
+            try:
+                killer.join()
+                if "ready" not in events:
+                    raise SystemExit("Neo4j did not come back after the kill (see above)")
+                # A slow restart extends the load, so recovery is always measured under load.
+                end = max(start + args.duration, events["ready"] + args.after)
+                time.sleep(max(0.0, end - time.monotonic()))
+            finally:
+                stop.set()
             for thread in threads:
                 thread.join()
             ran = time.monotonic() - start
@@ -357,6 +372,7 @@ def main() -> None:
         "candidates": args.candidates, "postings": args.postings, "load": timings,
         "clients": args.clients, "duration_seconds": round(ran, 1), "mix": MIX,
         "client_timeout_seconds": args.timeout, "hang_seconds": args.hang,
+        "client_pause_after_503_seconds": args.retry_pause,
         "gunicorn_exited_during_load": gunicorn_restarts,
         "requests_per_second": round(len(samples) / ran, 1),
         "completed_per_10s": _throughput(samples, start, ran),

@@ -59,6 +59,7 @@ class ApiServices:
     _hook_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _lookup: TaxonomyLookup | None = field(default=None, repr=False)
     _career_model: tuple[float, CareerModel] | None = field(default=None, repr=False)
+    _career_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _taxonomy_checked: bool = field(default=False, repr=False)
     _match: Any = field(default=None, repr=False)
     # 0.0 while Neo4j answers; else when one request may test it again.
@@ -176,15 +177,29 @@ class ApiServices:
         return self._lookup
 
     def career_model(self) -> CareerModel:
-        """The career model, read from the graph at most every ``careers_model_ttl`` seconds."""
+        """The career model, read from the graph at most every ``careers_model_ttl`` seconds.
+
+        One request reloads it; meanwhile the others keep using the previous model
+        (or, on the very first load, wait for it) instead of each reading the graph.
+        """
         from jobgraph.careers.service import load_model
 
         cached = self._career_model
         if cached is not None and time.monotonic() - cached[0] < self.careers_model_ttl:
             return cached[1]
-        model = load_model(self.driver, self.database)
-        self._career_model = (time.monotonic(), model)
-        return model
+        if cached is not None and not self._career_lock.acquire(blocking=False):
+            return cached[1]
+        if cached is None:
+            self._career_lock.acquire()
+        try:
+            cached = self._career_model
+            if cached is not None and time.monotonic() - cached[0] < self.careers_model_ttl:
+                return cached[1]
+            model = load_model(self.driver, self.database)
+            self._career_model = (time.monotonic(), model)
+            return model
+        finally:
+            self._career_lock.release()
 
     @property
     def match(self) -> MatchService:
