@@ -298,6 +298,10 @@ class SkillMatcher:
                 if cached[0] is None or cached[1] < 0.85:
                     continue
                 skill_id, found_confidence = cached[0], cached[1]
+                if self.vocabulary.ambiguity(surface) == "acronym" and not (
+                    self.vocabulary.case_matches(skill_id, surface)
+                ):
+                    continue  # "jsp": a derived acronym counts in its own case only
                 confidence = round(min(0.85, found_confidence * 0.9), 3)
                 if confidence >= self.min_confidence:
                     found.append(
