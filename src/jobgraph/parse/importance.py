@@ -71,9 +71,11 @@ def clause_bounds(text: str, offset: int) -> tuple[int, int]:
     start = max(0, offset - 400)
     for match in _CLAUSE_BREAK.finditer(text, start, offset):
         start = match.end()
-    following = _CLAUSE_BREAK.search(text, offset)
-    end = following.start() if following else len(text)
-    return start, min(end, offset + 400)
+    # both searches stay within 400 characters, so a posting written as one long
+    # line costs linear time, not quadratic
+    limit = min(len(text), offset + 400)
+    following = _CLAUSE_BREAK.search(text, offset, limit)
+    return start, following.start() if following else limit
 
 
 # Words that mark a preference only as a label ("Assets: ...", "Advantage: ..."); inside
