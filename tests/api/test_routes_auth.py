@@ -66,6 +66,13 @@ def test_every_route_is_documented_or_public_on_purpose(
     fresh = make_app(seeded.driver, tmp_path)
     fresh.add_url_rule("/v1/secret-export", "secret_export", lambda: "all the data")
     assert undocumented_routes(fresh) == {"GET /v1/secret-export (secret_export)"}
+    # and, at run time, such a route serves nobody, key or not
+    client = fresh.test_client()
+    for headers in ({}, seeded.key("read,write,pii")):
+        answer = client.get("/v1/secret-export", headers=headers)
+        assert answer.status_code == 404
+        assert answer.mimetype == "application/problem+json"
+        assert b"all the data" not in answer.data
 
 
 def test_public_pages_hold_no_data(seeded: SeededApi) -> None:

@@ -202,6 +202,11 @@ def check_graph() -> None:
     built.graph_up()
 
 
+#: Blueprints served without a key and outside the OpenAPI document: the explorer's
+#: page shells and assets (they hold no data) and the Swagger UI docs page.
+PUBLIC_BLUEPRINTS = frozenset({"explorer", "swagger_ui"})
+
+
 def identify(keys: KeyStore) -> None:
     """First ``before_request`` hook: the documented operation and, when protected, the key."""
     g.principal, g.operation = None, None
@@ -210,7 +215,11 @@ def identify(keys: KeyStore) -> None:
         return
     operation = operation_for(rule.rule, request.method)
     if operation is None:
-        return
+        if request.blueprint in PUBLIC_BLUEPRINTS:
+            return
+        # fail closed: a route someone added without documenting it serves nobody
+        detail = f"{request.method} {rule.rule} is not an operation of this API"
+        raise ApiProblem(404, "not-found", detail)
     g.operation = operation
     if operation.scopes is not None:
         g.principal = authenticate(operation, keys)
