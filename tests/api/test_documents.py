@@ -241,3 +241,41 @@ def test_posted_documents_get_their_text_vectors(graph: Driver, tmp_path: Path) 
         id=response.json["id"],
     )
     assert records[0]["dims"] == 384
+
+
+def test_a_post_that_dies_before_its_vectors_is_written_again(
+    graph: Driver, tmp_path: Path
+) -> None:
+    """The digest is stored after the vectors: a post whose vectors never came is not unchanged."""
+    from jobgraph.api.services import EXTENSION
+    from jobgraph.graph.documents_read import stored_digest
+    from tests.api.conftest import make_app
+
+    app = make_app(graph, tmp_path, PROPAGATE_EXCEPTIONS=False)
+    services = app.extensions[EXTENSION]
+    key = {"X-API-Key": services.keys.create("w", ["read", "write"])[1]}
+    hooked: list[str] = []
+
+    def dies(records: list[object]) -> None:
+        raise RuntimeError("the process died before the vectors were written")
+
+    def writes(records: list[object]) -> None:
+        hooked.extend(getattr(record, "id", "") for record in records)
+
+    services.with_vectors, services._hooks = True, dies  # the after-write step fails
+    client = app.test_client()
+
+    def postings() -> set[str]:
+        return {row[0] for row in graph.execute_query("MATCH (p:Posting) RETURN p.id").records}
+
+    before = postings()
+    assert client.post("/v1/postings", json={"text": POSTING_TEXT}, headers=key).status_code == 500
+    (posting_id,) = postings() - before
+    assert stored_digest(graph, "posting", posting_id) == ""  # written, not done
+    services._hooks = writes
+    again = client.post("/v1/postings", json={"text": POSTING_TEXT}, headers=key)
+    assert again.status_code == 200 and again.json["changed"], again.json
+    assert hooked == [posting_id]
+    assert stored_digest(graph, "posting", posting_id)  # done now
+    third = client.post("/v1/postings", json={"text": POSTING_TEXT}, headers=key)
+    assert not third.json["changed"] and hooked == [posting_id]

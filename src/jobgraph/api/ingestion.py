@@ -17,7 +17,7 @@ from typing import Any, Literal
 from jobgraph.api.services import ApiServices
 from jobgraph.api.uploads import SniffedUpload
 from jobgraph.graph.documents_read import DocumentKind, stored_digest
-from jobgraph.graph.record_writer import write_postings, write_resumes
+from jobgraph.graph.record_writer import confirm_digests, write_postings, write_resumes
 from jobgraph.ingest.documents import Record
 from jobgraph.parse import (
     parse_posting_document,
@@ -89,13 +89,16 @@ def ingest_record(services: ApiServices, kind: Kind, record: Record) -> IngestOu
     node_kind: DocumentKind = "candidate" if kind == "resume" else "posting"
     with services.document_lock(record.id):
         existed = stored_digest(services.driver, node_kind, record.id, services.database)
+        # the digest is stored only after the vectors, so a crash in between leaves a
+        # document that the next post of it writes again (as `jobgraph ingest` does)
         if isinstance(record, ResumeRecord):
-            report = write_resumes(
-                services.driver, [record], database=services.database, with_pii=services.store_pii
-            )
+            report = write_resumes(services.driver, [record], database=services.database,
+                                   with_pii=services.store_pii, confirm=False)
         else:
             assert isinstance(record, PostingRecord)
-            report = write_postings(services.driver, [record], database=services.database)
+            report = write_postings(services.driver, [record], database=services.database,
+                                    confirm=False)
         if report.written:
             services.after_write([record])
+            confirm_digests(services.driver, kind, report.digests, database=services.database)
     return IngestOutcome(record, kind, created=existed is None, changed=bool(report.written))
