@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from neo4j import Driver
 
@@ -146,3 +147,24 @@ def test_jsonl_with_text_and_json_resume(driver: Driver, tmp_path: Path) -> None
         id="r-json",
     )
     assert records[0]["skills"], "the JSON Resume's skills reach the graph"
+
+
+def test_each_kind_keeps_its_own_failures_file(
+    neo4j_server: LocalNeo4j, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ingesting postings after resumes leaves the list of failed resumes in place."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad-resume.pdf").write_bytes(b"%PDF-1.4 cut short")
+    (tmp_path / "bad-posting.docx").write_bytes(b"not a zip file")
+    user, password = neo4j_server.credentials() or ("neo4j", "")
+    env = {"NEO4J_URI": neo4j_server.recorded_uri() or "", "NEO4J_USER": user,
+           "NEO4J_PASSWORD": password}
+    for kind, name in (("resumes", "bad-resume.pdf"), ("postings", "bad-posting.docx")):
+        result = CliRunner().invoke(
+            main, ["ingest", kind, name, "--workers", "1", "--no-vectors"], env=env
+        )
+        assert result.exit_code == 0, result.output
+    resume_failures = (tmp_path / "resume-failures.jsonl").read_text(encoding="utf-8")
+    posting_failures = (tmp_path / "posting-failures.jsonl").read_text(encoding="utf-8")
+    assert "bad-resume.pdf" in resume_failures and "bad-posting" not in resume_failures
+    assert "bad-posting.docx" in posting_failures and "bad-resume" not in posting_failures

@@ -34,9 +34,10 @@ def _ingest_options(function: F) -> F:
         click.option(
             "--failures",
             type=click.Path(dir_okay=False),
-            default="ingest-failures.jsonl",
-            show_default=True,
-            help="JSONL file listing failed documents (written only on failure).",
+            default=None,
+            help="JSONL file listing failed documents, written only on failure "
+            "(default: resume-failures.jsonl or posting-failures.jsonl, one per kind, "
+            "so ingesting postings never replaces the list of failed resumes).",
         ),
         click.option("--json", "as_json", is_flag=True, help="Print the report as JSON."),
         click.option(
@@ -89,6 +90,7 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
     from jobgraph.ingest.pipeline import ingest as run
     from jobgraph.ingest.sources import discover
 
+    failures = Path(options["failures"] or f"{kind}-failures.jsonl")
     items = list(
         discover(
             paths,
@@ -121,7 +123,7 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
             workers=options["workers"],
             batch_size=options["batch_size"],
             with_pii=options.get("with_pii", False),
-            failures_path=Path(options["failures"]),
+            failures_path=failures,
             after_write=vector_hook,
             # The taxonomy in force, from its compiled snapshot when the graph's stamp matches.
             taxonomy=taxonomy_in_force(ctx, options["taxonomy_choice"]),
@@ -141,7 +143,7 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
     if len(report.failed) > 10:
         click.echo(f"  … {len(report.failed) - 10} more", err=True)
     if report.failed:
-        click.echo(f"failures listed in {options['failures']}", err=True)
+        click.echo(f"failures listed in {failures}", err=True)
 
 
 @ingest.command("resumes")
