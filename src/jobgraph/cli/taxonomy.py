@@ -132,8 +132,10 @@ def taxonomy_load(ctx: click.Context) -> None:
     from jobgraph.taxonomy.builtin import builtin_taxonomy
 
     with open_driver_for(ctx) as driver:
+        # one transaction, as ingest loads it: a load stopped midway leaves nothing that
+        # a later ingest could take for the whole taxonomy
         counts = write_taxonomy(
-            driver, builtin_taxonomy(), database=settings_of(ctx).neo4j_database, progress=True
+            driver, builtin_taxonomy(), database=settings_of(ctx).neo4j_database, atomic=True
         )
         _write_snapshot(ctx, driver)
     click.echo("built-in taxonomy loaded: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
