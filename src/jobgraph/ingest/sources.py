@@ -237,6 +237,9 @@ def _jsonl_items(path: Path) -> Iterator[SourceItem | SourceFailure]:
     except OSError as error:
         yield SourceFailure(str(path), f"cannot open: {error.strerror}")
         return
+    except ParseError as error:
+        yield SourceFailure(str(path), str(error))
+        return
     # Only \n ends a record: a stray \r or U+2028 inside a line is not a new line.
     for line_number, line in enumerate(text.split("\n"), start=1):
         if line.strip():

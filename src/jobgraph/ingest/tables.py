@@ -63,10 +63,20 @@ def decode(data: bytes) -> tuple[str, str]:
 
     Windows-1252 leaves five byte values undefined; a file using them is read as
     Latin-1, which accepts every byte.
+
+    Raises:
+        ParseError: The data starts with a byte-order mark but is not valid in
+            the encoding the mark names.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise ParseError(
+                    f"starts with a {encoding} byte-order mark but byte {error.start:,} is "
+                    f"not valid {encoding}; save the file as UTF-8"
+                ) from None
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding), encoding
@@ -158,7 +168,10 @@ def read_csv(path: Path) -> CsvTable:
         data = path.read_bytes()
     except OSError as error:
         raise ParseError(f"{path}: cannot open: {error.strerror}") from error
-    text, encoding = decode(data)
+    try:
+        text, encoding = decode(data)
+    except ParseError as error:
+        raise ParseError(f"{path}: {error}") from None
     delimiter = detect_delimiter(text)
     csv.field_size_limit(sys.maxsize)
     reader = _records(text, delimiter)

@@ -114,3 +114,10 @@ def test_many_empty_header_names_stay_distinct() -> None:
     names = _column_names([""] * 20_000)  # was cubic: seconds per thousand columns
     assert len(set(names)) == 20_000
     assert names[:3] == ["", ".2", ".3"]
+
+
+def test_a_byte_order_mark_the_bytes_do_not_honour_is_a_failure(lookup: TaxonomyLookup) -> None:
+    # a UTF-32-LE mark, then a code point past U+10FFFF (found by bench/fuzz_parsers.py)
+    data = b"\xff\xfe\x00\x00" + b"t\x00\x00\x00" + b"\xff\xff\xff\xff"
+    for suffix in (".csv", ".jsonl"):
+        assert outcomes(data, suffix, "posting", lookup) == ["failure"]
