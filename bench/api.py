@@ -47,7 +47,8 @@ from jobgraph.taxonomy.builtin import builtin_taxonomy  # noqa: E402
 from match import generate, load  # noqa: E402  (bench/match.py: the same graph)
 
 
-def _wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
+def wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
+    """Poll /v1/ready until it answers 200; exit if gunicorn dies or time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -159,7 +160,7 @@ def main() -> None:
                  "jobgraph.api:create_app()"],
                 env=env, cwd=ROOT,
             )
-            _wait_ready(args.port, gunicorn)
+            wait_ready(args.port, gunicorn)
             for name, paths in routes.items():
                 _drive(args.port, key, paths, 1, min(5.0, args.seconds), args.seed)  # warm-up
                 for clients in levels:

@@ -56,6 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from api import wait_ready  # noqa: E402  (bench/api.py)
 from jobgraph.apikeys import KeyStore  # noqa: E402
 from jobgraph.config import Settings  # noqa: E402
 from jobgraph.graph.connection import connect, local_server  # noqa: E402
@@ -108,22 +109,6 @@ def _paths(resumes: list, posts: list, seed: int) -> dict[str, list[str]]:
                           for name in skills],
         "careers_next": [f"/v1/careers/next?candidate={r.id}" for r in resumes],
     }
-
-
-def _wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with status {process.returncode}")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/v1/ready")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit("the API did not become ready in time")
 
 
 def _warm_up(port: int, key: str, paths: dict[str, list[str]]) -> dict[str, int]:
@@ -327,7 +312,7 @@ def main() -> None:
                      str(ROOT / "deploy" / "gunicorn.conf.py"), "jobgraph.api:create_app()"],
                     env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                 )
-            _wait_ready(args.port, gunicorn)
+            wait_ready(args.port, gunicorn, timeout=300)
             # Warm-up: every route once (models and caches load on first use).
             print(f"warm-up: {_warm_up(args.port, key, paths)}", file=sys.stderr)
             samples: list[Sample] = []

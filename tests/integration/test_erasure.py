@@ -21,11 +21,7 @@ from jobgraph.cli import main
 from jobgraph.graph.local_server import LocalNeo4j
 from jobgraph.graph.privacy import find_text, fulltext_hits, vector_counts
 from jobgraph.graph.schema import graph_counts
-from jobgraph.graph.taxonomy_writer import write_taxonomy
-from jobgraph.ingest.documents import parse_item
-from jobgraph.ingest.sources import SourceItem, discover
-from jobgraph.taxonomy.builtin import builtin_taxonomy
-from jobgraph.taxonomy.model import Taxonomy
+from tests.integration.cli_graph import cli_env, write_small_taxonomy
 
 pytestmark = pytest.mark.neo4j
 
@@ -149,36 +145,6 @@ def _write_corpus(folder: Path) -> Path:
     return folder
 
 
-def _small_taxonomy(driver: Driver, folder: Path) -> None:
-    """Only the built-in entries the resumes mention, so few labels need encoding."""
-    skills: set[str] = set()
-    occupations: set[str] = set()
-    for item in discover([str(folder)]):
-        assert isinstance(item, SourceItem)
-        record = parse_item("resume", item)
-        skills |= {s.skill_id for s in record.skills if s.skill_id}
-        occupations |= {j.occupation_id for j in record.experience if j.occupation_id}
-    full = builtin_taxonomy()
-    write_taxonomy(
-        driver,
-        Taxonomy(
-            skills={i: full.skills[i] for i in skills if i in full.skills},
-            occupations={i: full.occupations[i] for i in occupations if i in full.occupations},
-        ),
-    )
-
-
-def _env(server: LocalNeo4j, data_dir: Path) -> dict[str, str]:
-    user, password = server.credentials() or ("neo4j", "")
-    return {
-        "NEO4J_URI": server.recorded_uri() or "",
-        "NEO4J_USER": user,
-        "NEO4J_PASSWORD": password,
-        "JOBGRAPH_DATA_DIR": str(data_dir),
-        "JOBGRAPH_DEVICE": "cpu",
-    }
-
-
 def _cli(args: list[str], env: dict[str, str], expect: int = 0) -> str:
     result = CliRunner().invoke(main, args, env=env)
     assert result.exit_code == expect, result.output
@@ -242,9 +208,9 @@ def _minus(before: dict[str, int], share: dict[str, int]) -> dict[str, int]:
 def test_deleting_a_candidate_erases_its_share_and_its_text(
     neo4j_server: LocalNeo4j, driver: Driver, tmp_path: Path
 ) -> None:
-    env = _env(neo4j_server, tmp_path / "data")
+    env = cli_env(neo4j_server, tmp_path / "data")
     corpus = _write_corpus(tmp_path / "resumes")
-    _small_taxonomy(driver, corpus)
+    write_small_taxonomy(driver, [("resume", corpus)])
     _ingest(corpus, env, "--with-pii")
     target = _candidate_id(driver, ERASED)
 
@@ -295,9 +261,9 @@ def test_deleting_a_candidate_erases_its_share_and_its_text(
 def test_redacted_ingest_keeps_every_contact_detail_out_of_the_graph(
     neo4j_server: LocalNeo4j, driver: Driver, tmp_path: Path
 ) -> None:
-    env = _env(neo4j_server, tmp_path / "data")
+    env = cli_env(neo4j_server, tmp_path / "data")
     corpus = _write_corpus(tmp_path / "resumes")
-    _small_taxonomy(driver, corpus)
+    write_small_taxonomy(driver, [("resume", corpus)])
     _ingest(corpus, env)  # the default: no --with-pii
 
     counts = graph_counts(driver)

@@ -17,13 +17,9 @@ from jobgraph.embed.inductive import InductiveEmbedder
 from jobgraph.embed.pipeline import MODEL_FILE, embed_documents
 from jobgraph.graph.local_server import LocalNeo4j
 from jobgraph.graph.schema import graph_counts
-from jobgraph.graph.taxonomy_writer import write_taxonomy
 from jobgraph.graph.vector_store import GNN_PROPERTY, list_vector_indexes, read_vectors
-from jobgraph.ingest.documents import parse_item
-from jobgraph.ingest.sources import SourceItem, discover
 from jobgraph.synth import generate_corpus
-from jobgraph.taxonomy.builtin import builtin_taxonomy
-from jobgraph.taxonomy.model import Taxonomy
+from tests.integration.cli_graph import cli_env, write_small_taxonomy
 
 pytestmark = pytest.mark.neo4j
 
@@ -37,38 +33,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _small_taxonomy(driver: Driver, corpus: Path) -> None:
-    """Only the built-in entries the corpus mentions, so few labels need encoding."""
-    skills: set[str] = set()
-    occupations: set[str] = set()
-    for kind, folder in (("resume", "resumes"), ("posting", "postings")):
-        for item in discover([str(corpus / folder)]):
-            assert isinstance(item, SourceItem)
-            record = parse_item(kind, item)  # type: ignore[arg-type]
-            skills |= {s.skill_id for s in record.skills if s.skill_id}
-            occupations |= {record.occupation_id} - {None}  # type: ignore[arg-type]
-            occupations |= {j.occupation_id for j in getattr(record, "experience", [])} - {None}
-    full = builtin_taxonomy()
-    write_taxonomy(
-        driver,
-        Taxonomy(
-            skills={i: full.skills[i] for i in skills if i in full.skills},
-            occupations={i: full.occupations[i] for i in occupations if i in full.occupations},
-        ),
-    )
-
-
-def _env(server: LocalNeo4j, data_dir: Path) -> dict[str, str]:
-    user, password = server.credentials() or ("neo4j", "")
-    return {
-        "NEO4J_URI": server.recorded_uri() or "",
-        "NEO4J_USER": user,
-        "NEO4J_PASSWORD": password,
-        "JOBGRAPH_DATA_DIR": str(data_dir),
-        "JOBGRAPH_DEVICE": "cpu",
-    }
-
-
 def _cli(args: list[str], env: dict[str, str]) -> str:
     result = CliRunner().invoke(main, args, env=env)
     assert result.exit_code == 0, result.output
@@ -78,8 +42,8 @@ def _cli(args: list[str], env: dict[str, str]) -> str:
 def test_train_writes_vectors_and_new_documents_get_theirs(
     neo4j_server: LocalNeo4j, driver: Driver, corpus: Path, tmp_path: Path
 ) -> None:
-    env = _env(neo4j_server, tmp_path / "data")
-    _small_taxonomy(driver, corpus)
+    env = cli_env(neo4j_server, tmp_path / "data")
+    write_small_taxonomy(driver, [("resume", corpus / "resumes"), ("posting", corpus / "postings")])
     # all but three resumes now; those three arrive after training
     resumes = sorted((corpus / "resumes").iterdir())
     early, late = tmp_path / "early", tmp_path / "late"
@@ -145,7 +109,7 @@ def test_embed_candidate_without_a_model_is_one_clear_error(
     neo4j_server: LocalNeo4j, driver: Driver, tmp_path: Path
 ) -> None:
     result = CliRunner().invoke(
-        main, ["embed", "candidate", "nobody"], env=_env(neo4j_server, tmp_path / "data")
+        main, ["embed", "candidate", "nobody"], env=cli_env(neo4j_server, tmp_path / "data")
     )
     assert result.exit_code == 1
     assert "no trained model" in result.output and "jobgraph train" in result.output
