@@ -47,6 +47,20 @@ from jobgraph.taxonomy.builtin import builtin_taxonomy  # noqa: E402
 from match import generate, load  # noqa: E402  (bench/match.py: the same graph)
 
 
+def gunicorn_env(uri: str, credentials: tuple[str, str] | None, scratch: str, port: int,
+                 threads: int) -> dict[str, str]:
+    """Environment for one gunicorn worker on 127.0.0.1:``port``, rate limits off."""
+    user, password = credentials or ("neo4j", "")
+    return {
+        **os.environ,
+        "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password,
+        "JOBGRAPH_DATA_DIR": scratch, "JOBGRAPH_RATELIMIT_ENABLED": "false",
+        "JOBGRAPH_API_BIND": f"127.0.0.1:{port}",
+        "JOBGRAPH_API_THREADS": str(threads), "JOBGRAPH_API_ACCESS_LOG": "/dev/null",
+        "WEB_CONCURRENCY": "1",
+    }
+
+
 def wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
     """Poll /v1/ready until it answers 200; exit if gunicorn dies or time runs out."""
     deadline = time.monotonic() + timeout
@@ -146,15 +160,7 @@ def main() -> None:
             write_taxonomy(driver, taxonomy, progress=False)
             timings = load(driver, resumes, posts, args.seed)
             _, key = KeyStore(Path(scratch) / "api").create("bench", ["read"])
-            user, password = server.credentials() or ("neo4j", "")
-            env = {
-                **os.environ,
-                "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password,
-                "JOBGRAPH_DATA_DIR": scratch, "JOBGRAPH_RATELIMIT_ENABLED": "false",
-                "JOBGRAPH_API_BIND": f"127.0.0.1:{args.port}",
-                "JOBGRAPH_API_THREADS": str(args.threads), "JOBGRAPH_API_ACCESS_LOG": "/dev/null",
-                "WEB_CONCURRENCY": "1",
-            }
+            env = gunicorn_env(uri, server.credentials(), scratch, args.port, args.threads)
             gunicorn = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
                  "jobgraph.api:create_app()"],

@@ -56,7 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api import wait_ready  # noqa: E402  (bench/api.py)
+from api import gunicorn_env, wait_ready  # noqa: E402  (bench/api.py)
 from jobgraph.apikeys import KeyStore  # noqa: E402
 from jobgraph.config import Settings  # noqa: E402
 from jobgraph.graph.connection import connect, local_server  # noqa: E402
@@ -297,15 +297,7 @@ def main() -> None:
             timings = load(driver, resumes, posts, args.seed)
             driver.close()
             _, key = KeyStore(Path(scratch) / "api").create("load", ["read"])
-            user, password = server.credentials() or ("neo4j", "")
-            env = {
-                **os.environ,
-                "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password,
-                "JOBGRAPH_DATA_DIR": scratch, "JOBGRAPH_RATELIMIT_ENABLED": "false",
-                "JOBGRAPH_API_BIND": f"127.0.0.1:{args.port}",
-                "JOBGRAPH_API_THREADS": str(args.threads), "JOBGRAPH_API_ACCESS_LOG": "/dev/null",
-                "WEB_CONCURRENCY": "1",
-            }
+            env = gunicorn_env(uri, server.credentials(), scratch, args.port, args.threads)
             with log_path.open("wb") as log:
                 gunicorn = subprocess.Popen(
                     [sys.executable, "-m", "gunicorn", "-c",
