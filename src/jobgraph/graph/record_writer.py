@@ -326,8 +326,11 @@ def _write(
     stored = {record["id"]: record["record_digest"] for record in records}
     # Within one batch the last row of an id wins, as a later file would.
     latest = {row["id"]: _with_digest(row) for row in rows}
+    # A record written again loses its input digest until ingest stores the new one.
     changed = [
-        row for row in latest.values() if stored.get(row["id"]) != row["props"]["record_digest"]
+        {**row, "props": {**row["props"], "input_digest": None}}
+        for row in latest.values()
+        if stored.get(row["id"]) != row["props"]["record_digest"]
     ]
     changed_ids = {row["id"] for row in changed}
     unchanged = [row_id for row_id in latest if row_id not in changed_ids]

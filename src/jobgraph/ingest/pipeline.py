@@ -28,6 +28,7 @@ from neo4j import Driver
 from tqdm import tqdm
 
 from jobgraph.errors import JobgraphError
+from jobgraph.graph.input_digests import known_input_digests, store_input_digests
 from jobgraph.graph.record_writer import (
     WriteReport,
     confirm_digests,
@@ -37,6 +38,7 @@ from jobgraph.graph.record_writer import (
 from jobgraph.graph.taxonomy_reader import load_taxonomy_in_force
 from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy
 from jobgraph.ingest.documents import Kind, Record, parse_item
+from jobgraph.ingest.input_digest import input_digest
 from jobgraph.ingest.sources import SourceFailure, SourceItem
 from jobgraph.parse import parse_posting_text, parse_resume_text
 from jobgraph.parse.pipeline import lookup_for
@@ -60,6 +62,8 @@ class IngestReport:
     #: Documents whose id an earlier document of this run had (also counted as
     #: ingested when they replaced that record, else as unchanged).
     repeated: int = 0
+    #: Of the unchanged: documents skipped unparsed, their input digest known.
+    skipped: int = 0
     relationships: int = 0
     parse_seconds: float = 0.0
     write_seconds: float = 0.0
@@ -79,6 +83,7 @@ class IngestReport:
             "ingested": self.ingested,
             "unchanged": self.unchanged,
             "repeated": self.repeated,
+            "skipped_unparsed": self.skipped,
             "failed": len(self.failed),
             "relationships": self.relationships,
             "taxonomy_version": self.taxonomy_version,
@@ -134,10 +139,12 @@ def _warm_up(kind: Kind, taxonomy: Taxonomy | None = None, parent_pid: int | Non
 
 
 def _parsed(
-    kind: Kind, items: Iterable[SourceItem], workers: int, taxonomy: Taxonomy | None = None
+    kind: Kind, items: list[SourceItem], workers: int, taxonomy: Taxonomy | None = None
 ) -> Generator[tuple[str, Record | None, str | None, float], None, None]:
     """Parse ``items`` in order, ``workers`` processes at a time (inline when 1)."""
     if workers <= 1:
+        if not items:
+            return
         _warm_up(kind, taxonomy)
         for item in items:
             yield _safe_parse((kind, item))
@@ -204,6 +211,24 @@ def ingest(
             report.failed.append(item)
         else:
             documents.append(item)
+    # A document whose input a done record was parsed from is not parsed again.
+    inputs = [
+        input_digest(kind, item, taxonomy_version=taxonomy.version, with_pii=with_pii)
+        for item in documents
+    ]
+    known = known_input_digests(
+        driver, kind, [digest for digest in inputs if digest], database=database
+    )
+    # Where the last skipped document of each id stands: a parsed document of the
+    # same id before it would be replaced by it, as in the run that stored it.
+    skipped_at: dict[str, int] = {}
+    to_parse: list[tuple[int, str | None]] = []
+    for position, digest in enumerate(inputs):
+        if digest is not None and digest in known:
+            skipped_at[known[digest]] = position
+        else:
+            to_parse.append((position, digest))
+    report.skipped = report.unchanged = len(documents) - len(to_parse)
 
     # With an after_write step, a record is done only once that step has run too.
     confirm = after_write is None
@@ -220,6 +245,8 @@ def ingest(
             return write_postings(driver, postings, database=database, confirm=confirm)
 
     seen_ids: set[str] = set()
+    # The input digest of each record id in the current batch (the last one wins).
+    batch_inputs: dict[str, str] = {}
 
     def flush(batch: list[Record]) -> None:
         if not batch:
@@ -238,19 +265,33 @@ def ingest(
             written = set(outcome.written)
             after_write([record for record in batch if record.id in written])
             confirm_digests(driver, kind, outcome.digests, database=database)
+        store_input_digests(driver, kind, batch_inputs, database=database)
         batch.clear()
+        batch_inputs.clear()
 
     batch: list[Record] = []
     # closing(): if a write fails, the workers' queued documents are dropped at once.
     with tqdm(
         total=total or len(documents), desc=f"ingest {kind}s", unit="doc", disable=not progress
-    ) as bar, closing(_parsed(kind, documents, workers, taxonomy)) as parsed:
-        for source, record, reason, seconds in parsed:
+    ) as bar, closing(
+        _parsed(kind, [documents[position] for position, _ in to_parse], workers, taxonomy)
+    ) as parsed:
+        bar.update(report.skipped)
+        for (position, digest), (source, record, reason, seconds) in zip(
+            to_parse, parsed, strict=True
+        ):
             report.parse_seconds += seconds
             if record is None:
                 report.failed.append(SourceFailure(source, reason or "unknown error"))
+            elif skipped_at.get(record.id, -1) > position:
+                # A later document of this id, skipped, replaces this one: as before.
+                report.unchanged += 1
+                report.repeated += 1
             else:
                 batch.append(record)
+                batch_inputs.pop(record.id, None)
+                if digest is not None:
+                    batch_inputs[record.id] = digest
                 if len(batch) >= batch_size:
                     flush(batch)
             bar.update(1)
