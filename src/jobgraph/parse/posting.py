@@ -23,7 +23,7 @@ from jobgraph.parse.roles import has_role_word
 from jobgraph.parse.salary import find_salary
 from jobgraph.parse.sections import Section
 from jobgraph.parse.skills import SkillHit
-from jobgraph.parse.text import content_hash, iter_lines, normalize_text, strip_bullet
+from jobgraph.parse.text import content_hash, first_lines, iter_lines, normalize_text, strip_bullet
 from jobgraph.parse.work_terms import employment_type, remote_mode
 from jobgraph.taxonomy.lookup import TaxonomyLookup
 
@@ -69,7 +69,7 @@ def parse_posting(
     hints: PostingHints | None = None,
 ) -> PostingRecord:
     """Parse posting text into a record (see :func:`jobgraph.parse.parse_posting_text`)."""
-    clean = normalize_text(text)[:MAX_TEXT]
+    clean = first_lines(normalize_text(text)[:MAX_TEXT])
     if not clean or not any(ch.isalpha() for ch in clean):
         raise ParseError(f"{source or 'posting'}: no text to parse; is the document empty?")
     hints = hints or PostingHints()

@@ -19,7 +19,7 @@ from jobgraph.parse.pipeline import pipeline_for
 from jobgraph.parse.records import Job, ResumeRecord, SkillMention
 from jobgraph.parse.sections import HEADER, Section, section_at
 from jobgraph.parse.skills import SkillHit
-from jobgraph.parse.text import content_hash, iter_lines, normalize_text
+from jobgraph.parse.text import content_hash, first_lines, iter_lines, normalize_text
 from jobgraph.taxonomy.lookup import TaxonomyLookup
 from jobgraph.taxonomy.model import SkillKind
 
@@ -37,7 +37,7 @@ def parse_resume(
     today: date | None = None,
 ) -> ResumeRecord:
     """Parse resume text into a record (see :func:`jobgraph.parse.parse_resume_text`)."""
-    clean = normalize_text(text)[:MAX_TEXT]
+    clean = first_lines(normalize_text(text)[:MAX_TEXT])
     if not clean or not any(ch.isalpha() for ch in clean):
         raise ParseError(f"{source or 'resume'}: no text to parse; is the document empty?")
     pipeline = pipeline_for(lookup)

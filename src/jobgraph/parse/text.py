@@ -22,6 +22,10 @@ _BULLET_CHARS = "•◦▪▫■□●○♦◆◇►▶▸‣⁃∙·➢➤✓�
 _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2002", "\u2003", "\u2009", "\u3000"}
 _MANY_BLANKS = re.compile(r"\n{3,}")
+# Real resumes and postings have under 500 lines. Every parser pass visits every
+# line, so a document of 100,000 one-word lines (tag soup, a pasted list) costs
+# 50 times a real resume of the same size; its lines past this one are not read.
+MAX_LINES = 5_000
 _TRAILING = re.compile(r"[ \t]+\n")
 _LEADING_BULLET = re.compile(r"^\s*(?:[" + re.escape(_BULLET_CHARS) + r"*\-–—o>]|\d{1,2}[.)])\s+")
 
@@ -73,6 +77,24 @@ def normalize_text(text: str) -> str:
     text = _TRAILING.sub("\n", text)
     text = _MANY_BLANKS.sub("\n\n", text)
     return text.strip()
+
+
+def first_lines(text: str, count: int = MAX_LINES) -> str:
+    """Return the first ``count`` lines of ``text`` (all of it when it has no more).
+
+    Args:
+        text: Normalised text.
+        count: How many lines to keep.
+
+    Returns:
+        ``text`` up to, not including, its ``count``-th line end.
+    """
+    end = -1
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text
+    return text[:end]
 
 
 def content_hash(text: str) -> str:

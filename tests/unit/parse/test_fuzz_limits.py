@@ -2,8 +2,9 @@
 
 Each test is a reproducer of something bench/fuzz_parsers.py or a review found:
 a decompression bomb, a 50 MB single line, JSON nested past the recursion
-limit, a tag flood, a line of Markdown emphasis markers, a JSON Resume field
-of the wrong type, a 36,000-character token, a UTF-32 byte-order mark.
+limit, a tag flood, 40,000 one-word lines, a line of Markdown emphasis markers,
+a JSON Resume field of the wrong type, a 36,000-character token, a UTF-32
+byte-order mark.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 from spacy.attrs import LIKE_URL
 
 from jobgraph.errors import ParseError
-from jobgraph.parse import parse_bytes, parse_resume_text
+from jobgraph.parse import parse_bytes, parse_posting_text, parse_resume_text
 from jobgraph.parse.extract import extract_bytes, extract_file, markdown_to_text
 from jobgraph.parse.extract.html import json_objects
 from jobgraph.parse.extract.limits import (
@@ -31,6 +32,7 @@ from jobgraph.parse.extract.limits import (
     json_depth,
 )
 from jobgraph.parse.pipeline import pipeline_for
+from jobgraph.parse.text import MAX_LINES, first_lines, normalize_text
 from jobgraph.taxonomy.lookup import TaxonomyLookup
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "parse"
@@ -195,3 +197,28 @@ def test_docx_claiming_an_unknown_zip_version_is_a_parse_error() -> None:
     data[central + 6] = 84  # "version needed to extract"
     with pytest.raises(ParseError, match="damaged"):
         extract_bytes(bytes(data), "version.docx")
+
+
+def test_first_lines_keeps_a_shorter_text_whole() -> None:
+    assert first_lines("a\nb\nc", 3) == "a\nb\nc"
+    assert first_lines("a\nb\nc", 2) == "a\nb"
+    assert first_lines("", 2) == ""
+    resume = (FIXTURES / "resume_stacked.txt").read_text(encoding="utf-8")
+    assert first_lines(resume) == resume
+
+
+@pytest.mark.parametrize("kind", ["resume", "posting"])
+def test_many_short_lines_are_read_only_up_to_the_line_bound(
+    kind: str, lookup: TaxonomyLookup
+) -> None:
+    # Found by bench/fuzz_parsers.py (seed 2, document 74,340): "<p>a</p>" * 20,000 is
+    # 40,000 lines, and every parser pass visits every line (60 s under tracemalloc on a
+    # loaded machine). Every pass reads the record's text, so its line count bounds the work.
+    # The text is what extraction makes of that page (built directly, to keep the test fast).
+    text = "\n\n".join(["a"] * 20_000)
+    assert extract_bytes(b"<p>a</p>" * 200, "few.html").text.strip() == "\n\n".join(["a"] * 200)
+    assert text.count("\n") >= 7 * MAX_LINES
+    parse = parse_resume_text if kind == "resume" else parse_posting_text
+    record = parse(text, lookup=lookup)
+    assert record.text.count("\n") < MAX_LINES
+    assert record.text == first_lines(normalize_text(text))

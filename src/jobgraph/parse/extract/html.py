@@ -25,6 +25,7 @@ BLOCK = frozenset(
      "figure", "figcaption", "hr", "body", "details", "summary"}
 )  # fmt: skip
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_LD_JSON = re.compile(r"ld\+json", re.I)
 
 
 def html_text(data: str, name: str) -> tuple[str, list[dict[str, Any]], str | None]:
@@ -55,11 +56,14 @@ def html_text(data: str, name: str) -> tuple[str, list[dict[str, Any]], str | No
         soup = BeautifulSoup(data, "lxml")
     except Exception:
         soup = BeautifulSoup(data, "html.parser")
+    # One search of the tree for all three: each search is a Python walk of every tag.
+    found = soup.find_all(["script", "h1", "title"])
     json_ld: list[dict[str, Any]] = []
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
-        json_ld.extend(json_objects(script.get_text()))
-    heading = soup.find("h1")
-    title_tag = soup.find("title")
+    for script in found:
+        if script.name == "script" and _LD_JSON.search(str(script.get("type") or "")):
+            json_ld.extend(json_objects(script.get_text()))
+    heading = next((tag for tag in found if tag.name == "h1"), None)
+    title_tag = next((tag for tag in found if tag.name == "title"), None)
     title = None
     if isinstance(heading, Tag) and heading.get_text(strip=True):
         title = _SPACES.sub(" ", heading.get_text(" ", strip=True))
