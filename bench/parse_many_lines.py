@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -22,10 +23,12 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import jobgraph
 from fuzz_documents import generate
 from jobgraph.parse import parse_bytes
 from jobgraph.parse.extract import extract_bytes
@@ -50,6 +53,9 @@ def _seconds(work: Callable[[], Any], *, traced: bool, repeat: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--commit", help="commit of the jobgraph code measured (default: HEAD of this checkout)"
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "parse_many_lines.json"))
     args = parser.parse_args(argv)
     _, variant, _, fuzz_document = generate(random.Random("2-74340"), 74340)
@@ -57,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         f"fuzz seed 2 #74340 ({variant}, {len(fuzz_document):,} bytes)": fuzz_document,
         f"{MAX_HTML_TAGS:,} tags": b"<p>a</p>" * (MAX_HTML_TAGS // 2),
     }
+    load = os.getloadavg()
     parse_bytes(b"<h1>Developer</h1><p>Python</p>", "warm.html", "resume")  # build once
     results: dict[str, Any] = {}
     for label, data in documents.items():
@@ -64,19 +71,28 @@ def main(argv: list[str] | None = None) -> int:
         for traced in (False, True):
             suffix = " traced" if traced else ""
             row["extract_seconds" + suffix] = _seconds(
-                lambda data=data: extract_bytes(data, "d.html"), traced=traced, repeat=args.repeat
+                partial(extract_bytes, data, "d.html"), traced=traced, repeat=args.repeat
             )
             for kind in ("resume", "posting"):
                 row[f"{kind}_seconds{suffix}"] = _seconds(
-                    lambda data=data, kind=kind: parse_bytes(data, "d.html", kind),
+                    partial(parse_bytes, data, "d.html", kind),
                     traced=traced,
                     repeat=args.repeat,
                 )
         results[label] = row
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
-    ).stdout.strip()
-    report = {"commit": commit, "repeat": args.repeat, "documents": results}
+    commit = (
+        args.commit
+        or subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+        ).stdout.strip()
+    )
+    report = {
+        "commit": commit,
+        "jobgraph": str(Path(jobgraph.__file__).parent),
+        "repeat": args.repeat,
+        "load_average_at_start": [round(value, 1) for value in load],
+        "documents": results,
+    }
     text = json.dumps(report, indent=2)
     print(text)
     Path(args.out).write_text(text + "\n", encoding="utf-8")
