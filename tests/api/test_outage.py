@@ -98,3 +98,39 @@ def test_data_routes_answer_503_while_neo4j_is_away_and_recover(
                 recovered.setdefault(url, time.monotonic() - restored_at)
     assert set(recovered) == set(urls), f"still 503 after 15 s: {set(urls) - set(recovered)}"
     assert max(recovered.values()) < 5.0
+
+
+# Frozen, not gone: the read timeout Neo4j hints (6 s, see LocalNeo4j's config), then the
+# 1 s retry budget and a 3 s connect that gets no handshake answer.
+FROZEN_BOUND_SECONDS = 12.0
+
+
+def test_a_frozen_server_gives_503_within_its_read_timeout(
+    serving_driver: tuple[Driver, TcpRelay], tmp_path: Path
+) -> None:
+    """Sockets stay open but nothing comes back (SIGSTOP, a partition): no request hangs."""
+    driver, relay = serving_driver
+    app = make_app(driver, tmp_path)
+    client = app.test_client()
+    key = {"X-API-Key": app.extensions[EXTENSION].keys.create("t", ["read", "write"])[1]}
+    posting = _posted_id(client, "/v1/postings", {"text": POSTING_TEXT, "title": "Backend"}, key)
+    url = f"/v1/postings/{posting}"
+    assert client.get(url, headers=key).status_code == 200
+
+    relay.freeze()
+    frozen_at = time.monotonic()
+    answers = []
+    while time.monotonic() - frozen_at < 3.0:
+        answers.append(_timed_get(client, url, key))
+    assert {status for status, _, _ in answers} == {503}
+    assert max(seconds for _, seconds, _ in answers) < FROZEN_BOUND_SECONDS
+    assert int(answers[0][2].headers["Retry-After"]) > 0
+
+    relay.thaw()
+    thawed_at = time.monotonic()
+    while time.monotonic() - thawed_at < 15.0:
+        status, seconds, _ = _timed_get(client, url, key)
+        assert seconds < FROZEN_BOUND_SECONDS
+        if status == 200:
+            break
+    assert status == 200, "still 503 15 s after the server answered again"

@@ -29,6 +29,7 @@ class TcpRelay:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.open = True
+        self.frozen = False
         self.connections: list[socket.socket] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -46,10 +47,11 @@ class TcpRelay:
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
+                while self.frozen:  # hold every byte, as a stopped server would
+                    time.sleep(0.02)
                 sink.sendall(data)
         except OSError:
             pass
@@ -70,6 +72,14 @@ class TcpRelay:
     def restore(self) -> None:
         """Accept connections again."""
         self.open = True
+
+    def freeze(self) -> None:
+        """Keep every socket open but pass nothing on (a SIGSTOPped server, a partition)."""
+        self.frozen = True
+
+    def thaw(self) -> None:
+        """Pass the held bytes on and go on relaying."""
+        self.frozen = False
 
 
 @pytest.fixture

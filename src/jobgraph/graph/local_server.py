@@ -352,6 +352,13 @@ class LocalNeo4j:
             "db.logs.query.enabled": "OFF",
             "db.tx_log.rotation.retention_policy": "2 files",
             "db.tx_log.preallocate": "false",
+            # While a request runs, Bolt sends a NOOP every 2 s and tells the driver
+            # (hint connection.recv_timeout_seconds = 2 s x 3) to give a connection up
+            # after 6 s of silence: a frozen server (SIGSTOP, a partition) fails a
+            # query in seconds instead of holding it (the default is 2 x 60 s).
+            "server.bolt.connection_keep_alive_for_requests": "ALL",
+            "server.bolt.connection_keep_alive": "2s",
+            "server.bolt.connection_keep_alive_probes": "3",
             # Bolt's network threads otherwise idle 2 x 5 s before a clean stop ends.
             "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
             "internal.server.bolt.connection_shutdown_wait_time": "1s",
