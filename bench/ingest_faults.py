@@ -8,10 +8,12 @@
    subprocesses); the graph's fingerprint (nodes by label, relationships by
    type, ids held twice, documents without digest or text vector) and the
    failures files are the reference.
-3. Ingest kills: a second fresh server; the same two commands are started
-   again and again, and each round is SIGKILLed at a point drawn by
-   ``random.Random(seed)`` (uniform over the undisturbed run's duration), until
-   ``--kills`` rounds were really killed; then one complete run.
+3. Ingest kills: a second fresh server; ``--kills`` kill points are drawn by
+   ``random.Random(seed)``, uniform over the corpus (a document position: the
+   resumes, then the postings), and sorted. The same two commands are started
+   again and again; each round is SIGKILLed when its progress bar reaches the
+   next point (a re-run skips what is done, so the points walk through the whole
+   ingest), until ``--kills`` rounds were really killed; then one complete run.
 4. Server kills: a third fresh server; the same, but the Neo4j JVM is SIGKILLed
    (and started again on the same port) while the commands run.
 5. After each phase's complete run: fingerprint equal to the reference, no
@@ -30,6 +32,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -142,6 +145,31 @@ class Server:
         self.neo4j.stop()
 
 
+#: A tqdm progress line of ``jobgraph ingest``: "ingest resumes:  45%|…| 2250/5000 [".
+PROGRESS = re.compile(r"ingest (resume|posting)s:[^\r\n]*?\| *(\d+)/(\d+) \[")
+
+
+class ProgressWatch:
+    """Follow the progress bar a running CLI writes to its stderr log."""
+
+    def __init__(self, log: Path) -> None:
+        self.handle = log.open("r", errors="replace")
+        self.tail = ""
+        self.done = 0
+
+    def documents(self) -> int:
+        """Documents the bar has counted so far (read incrementally)."""
+        self.tail = (self.tail + self.handle.read())[-4096:]
+        matches = PROGRESS.findall(self.tail)
+        if matches:
+            self.done = int(matches[-1][1])
+        return self.done
+
+    def close(self) -> None:
+        """Close the log."""
+        self.handle.close()
+
+
 class Ingest:
     """``jobgraph ingest resumes`` then ``jobgraph ingest postings``, as a user runs them."""
 
@@ -160,9 +188,19 @@ class Ingest:
                 "--failures", str(self.failures_file(kind)), "--json"]
 
     def run(
-        self, server: Server, *, kill_at: float | None = None, kill_server: bool = False
+        self,
+        server: Server,
+        *,
+        kill_at: tuple[str, int] | None = None,
+        kill_server: bool = False,
     ) -> dict[str, Any]:
-        """Run both commands; at ``kill_at`` seconds SIGKILL the CLI (or the server).
+        """Run both commands; SIGKILL the CLI (or the server) at ``kill_at``.
+
+        Args:
+            server: The server the CLI writes to.
+            kill_at: ``(kind, documents)``: kill once that command's progress
+                bar has counted this many documents.
+            kill_server: Kill the Neo4j server (and start it again), not the CLI.
 
         Returns:
             Whether a kill happened, in which command, exit codes and seconds.
@@ -170,15 +208,19 @@ class Ingest:
         started = time.monotonic()
         outcome: dict[str, Any] = {"killed": False, "exit_codes": {}}
         for kind in KINDS:
-            log = (self.work / f"stderr-{kind}.log").open("w")
+            log_path = self.work / f"stderr-{kind}.log"
+            log = log_path.open("w")
+            watch = ProgressWatch(log_path)
             process = subprocess.Popen(
                 self.command(kind), env=server.env(), cwd=self.work,
                 stdout=subprocess.PIPE, stderr=log, text=True,
             )
             while process.poll() is None:
                 elapsed = time.monotonic() - started
-                if kill_at is not None and not outcome["killed"] and elapsed >= kill_at:
-                    outcome.update(killed=True, during=kind, at_seconds=round(elapsed, 2))
+                due = kill_at is not None and kill_at[0] == kind and not outcome["killed"]
+                if due and kill_at is not None and watch.documents() >= kill_at[1]:
+                    outcome.update(killed=True, during=kind, at_seconds=round(elapsed, 2),
+                                   at_document=watch.done)
                     if kill_server:
                         server.kill()
                         outcome["restart_seconds"] = round(server.start(), 1)
@@ -187,6 +229,7 @@ class Ingest:
                 time.sleep(0.05)
             stdout = process.stdout.read() if process.stdout else ""
             log.close()
+            watch.close()
             stderr = (self.work / f"stderr-{kind}.log").read_text(errors="replace")
             outcome["exit_codes"][kind] = process.returncode
             if process.returncode == 0 and not outcome["killed"]:
@@ -241,34 +284,42 @@ def failure_check(ingest: Ingest, expected: dict[str, list[str]]) -> dict[str, A
     }
 
 
+def kill_points(rng: random.Random, kills: int, totals: dict[str, int]) -> list[tuple[str, int]]:
+    """``kills`` seeded document positions over the whole ingest, in order."""
+    corpus = totals["resumes"] + totals["postings"]
+    points = sorted(round(rng.uniform(0.02, 0.98) * corpus) for _ in range(kills))
+    return [
+        ("resumes", point) if point < totals["resumes"]
+        else ("postings", point - totals["resumes"])
+        for point in points
+    ]
+
+
 def disturbed_phase(
     name: str, server: Server, ingest: Ingest, kills: int, rng: random.Random,
-    horizon: float, reference: dict[str, Any], expected: dict[str, list[str]],
+    totals: dict[str, int], reference: dict[str, Any], expected: dict[str, list[str]],
 ) -> dict[str, Any]:
     """Kill ``kills`` rounds (the CLI, or the server), then run once to the end and compare."""
     kill_server = name == "server"
     started = time.monotonic()
     rounds: list[dict[str, Any]] = []
-    attempts = 0
-    while sum(r["killed"] for r in rounds) < kills and attempts < kills * 4:
-        attempts += 1
-        point = round(rng.uniform(0.02, 0.98) * horizon, 2)
+    for point in kill_points(rng, kills, totals):
         outcome = ingest.run(server, kill_at=point, kill_server=kill_server)
         if outcome["killed"] and not kill_server:
             outcome["leftover_processes"] = reap_leftovers(str(ingest.work))
-        rounds.append({"kill_point": point, **outcome})
-        if not outcome["killed"]:  # re-runs skip what is written: aim within the shorter run
-            horizon = min(horizon, outcome["seconds"])
-        print(f"[{name}] round {len(rounds)}: kill at {point}s -> "
-              f"{outcome.get('during', 'finished first')}, exit {outcome['exit_codes']}",
-              file=sys.stderr, flush=True)
+        rounds.append({"kill_point": list(point), **outcome})
+        print(f"[{name}] round {len(rounds)}: kill at {point} -> "
+              f"{outcome.get('during', 'finished first')} after {outcome.get('at_seconds')}s, "
+              f"exit {outcome['exit_codes']}", file=sys.stderr, flush=True)
     final = ingest.run(server)
     fingerprint = server.fingerprint()
     survived = [r for r in rounds if r["killed"]]
     return {
         "kills": len(survived),
         "rounds_finished_before_their_kill_point": len(rounds) - len(survived),
-        "kill_points_seconds": [r["at_seconds"] for r in survived],
+        "kill_points_documents": [r["kill_point"] for r in survived],
+        "kill_points_seconds_into_round": [r["at_seconds"] for r in survived],
+        "documents_done_at_kills": [r["at_document"] for r in survived],
         "killed_during": Counter(r["during"] for r in survived),
         "exit_codes_of_killed_rounds": [r["exit_codes"] for r in survived],
         "restart_seconds": [r["restart_seconds"] for r in survived if "restart_seconds" in r],
@@ -333,7 +384,7 @@ def main() -> None:
         (name, name) for name in ("ingest", "server") if args.only in (None, name)
     ]
     reference: dict[str, Any] = {}
-    horizon = 0.0
+    totals: dict[str, int] = {}
     for name, target in phases:
         server = Server(args.work / f"neo4j-{name}")
         work = args.work / f"run-{name}"
@@ -348,7 +399,7 @@ def main() -> None:
                 outcome = ingest.run(server)
                 assert all(code == 0 for code in outcome["exit_codes"].values()), outcome
                 reference = server.fingerprint()
-                horizon = outcome["seconds"]
+                totals = {kind: outcome["reports"][kind]["total"] for kind in KINDS}
                 result["undisturbed"] = {
                     "seconds": outcome["seconds"],
                     "reports": outcome["reports"],
@@ -357,7 +408,7 @@ def main() -> None:
                 }
             else:
                 result[target] = disturbed_phase(
-                    target, server, ingest, args.kills, rng, horizon, reference,
+                    target, server, ingest, args.kills, rng, totals, reference,
                     corpus["expected_failures"],
                 )
         finally:
