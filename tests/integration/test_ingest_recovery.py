@@ -14,7 +14,8 @@ import pytest
 from neo4j import Driver
 
 from jobgraph.graph.integrity import graph_fingerprint
-from jobgraph.graph.record_writer import replace_records, resume_row
+from jobgraph.graph.record_batches import replace_records
+from jobgraph.graph.record_writer import resume_row
 from jobgraph.graph.schema import delete_all, graph_counts
 from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy
 from jobgraph.ingest.documents import Record
@@ -81,10 +82,10 @@ def test_replacing_records_twice_writes_them_once(driver: Driver) -> None:
     ensure_builtin_taxonomy(driver)
     rows = [resume_row(parse_resume_text(RESUME.format(years=4, extra="Redis"), source="a.txt"))]
     with driver.session() as session:
-        session.execute_write(replace_records, "candidates_detach", "candidates_upsert", rows)
+        session.execute_write(replace_records, "candidates", rows)
         once = graph_counts(driver)
         # As the driver does when an attempt's outcome was lost with the connection.
-        session.execute_write(replace_records, "candidates_detach", "candidates_upsert", rows)
+        session.execute_write(replace_records, "candidates", rows)
     assert graph_counts(driver) == once
     assert once["relationships"]["HAS_SKILL"] >= 5
 

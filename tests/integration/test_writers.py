@@ -146,6 +146,40 @@ def test_rewrite_unchanged_then_changed(driver: Driver) -> None:
     assert records[0]["skills"] == ["python"]
 
 
+def _names(driver: Driver) -> dict[str, list[str]]:
+    records, _, _ = driver.execute_query(
+        "MATCH (n:Employer|Location|Education) "
+        "RETURN labels(n)[0] AS label, collect(n.id) AS ids ORDER BY label"
+    )
+    return {record["label"]: sorted(record["ids"]) for record in records}
+
+
+def test_a_rewrite_deletes_the_places_only_it_used(driver: Driver) -> None:
+    """A changed record that drops an employer or city leaves no orphan behind."""
+    write_taxonomy(driver, small_taxonomy())
+    other = replace(resume(), id="cand-2", content_hash="h3")  # also at Acme, in London
+    write_resumes(driver, [resume(), other])
+    write_postings(driver, [posting()])
+    before = _names(driver)
+    moved = replace(
+        resume(), content_hash="h2", location=Location(city="Paris", country="France"),
+        experience=[Job("Backend Developer", "Globex", "2020-01", None, True, 48, None)],
+        education=[],
+    )
+    write_resumes(driver, [moved])
+    after = _names(driver)
+    # Acme and London stay (cand-2 links to them); only new nodes were added.
+    assert set(before["Employer"]) < set(after["Employer"])
+    assert set(before["Location"]) < set(after["Location"])
+    write_resumes(driver, [replace(other, content_hash="h4", location=None, experience=[])])
+    final = _names(driver)
+    # Now nothing links to Acme or London: gone, as a delete would leave it.
+    assert final["Employer"] == sorted(set(after["Employer"]) - set(before["Employer"])
+                                       | {"initech"})
+    assert len(final["Location"]) == 1 and final["Location"] != before["Location"]
+    assert final["Education"] == before["Education"]  # cand-2 still holds the degree
+
+
 def test_pii_is_separable(driver: Driver) -> None:
     write_taxonomy(driver, small_taxonomy())
     write_resumes(driver, [resume()], with_pii=True)

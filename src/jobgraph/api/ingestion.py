@@ -17,7 +17,8 @@ from typing import Any, Literal
 from jobgraph.api.services import ApiServices
 from jobgraph.api.uploads import SniffedUpload
 from jobgraph.graph.documents_read import DocumentKind, stored_digest
-from jobgraph.graph.record_writer import confirm_digests, write_postings, write_resumes
+from jobgraph.graph.record_batches import confirm_digests
+from jobgraph.graph.record_writer import write_postings, write_resumes
 from jobgraph.ingest.documents import Record
 from jobgraph.parse import (
     parse_posting_document,

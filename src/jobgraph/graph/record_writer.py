@@ -7,7 +7,8 @@ created, and a changed one has all its outgoing relationships replaced.
 The digest is what marks a record as done, so it is stored last: in the same
 transaction as the record, or, when more belongs to the record than this
 transaction writes (ingest adds text vectors after it), only once that is
-written too (``confirm=False``, then :func:`confirm_digests`). A process killed
+written too (``confirm=False``, then
+:func:`~jobgraph.graph.record_batches.confirm_digests`). A process killed
 in between leaves a record without a digest, which the next run writes again.
 
 Personal data (the resume's contact block) is written only when asked, into a
@@ -16,17 +17,14 @@ separate ``:Contact`` node, so it can be dropped or withheld as a whole.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction, RoutingControl
+from neo4j import Driver
 
-from jobgraph.graph.cypher import load_query
+from jobgraph.graph.record_batches import WriteReport, write_rows
 from jobgraph.parse.records import (
     EDUCATION_LEVELS,
     EducationEntry,
@@ -38,18 +36,6 @@ from jobgraph.parse.records import (
 from jobgraph.taxonomy.normalize import fold
 
 SNIPPET_RADIUS = 60
-
-
-@dataclass
-class WriteReport:
-    """Outcome of writing one batch of records."""
-
-    written: list[str]
-    unchanged: list[str]
-    relationships: int
-    seconds: float
-    #: Record digest of each written id (stored already unless ``confirm=False``).
-    digests: dict[str, str] = field(default_factory=dict)
 
 
 def slug(text: str) -> str:
@@ -276,80 +262,6 @@ def posting_row(record: PostingRecord) -> dict[str, Any]:
     }
 
 
-def _with_digest(row: dict[str, Any]) -> dict[str, Any]:
-    """Add a digest of everything written, so a re-parse that differs is rewritten."""
-    content = {key: value for key, value in row.items() if key != "props"}
-    content["props"] = {k: v for k, v in row["props"].items() if k != "updated_at"}
-    digest = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
-    return {**row, "props": {**row["props"], "record_digest": digest}}
-
-
-def _relationship_count(row: dict[str, Any]) -> int:
-    return sum(
-        len(row.get(key, []))
-        for key in (
-            "skills", "jobs", "employers", "education", "locations", "contacts", "occupations"
-        )
-    )
-
-
-def replace_records(
-    tx: ManagedTransaction, detach_query: str, upsert_query: str, rows: list[dict[str, Any]]
-) -> None:
-    """Transaction function: drop what each row's record said before, then write the rows.
-
-    Every row's id is detached, not only the ids read as stored before: the
-    driver runs this again after a lost connection, and a record that an earlier
-    attempt did write must not get its relationships twice. Running it twice
-    leaves the graph as running it once does.
-    """
-    tx.run(load_query(detach_query), ids=[row["id"] for row in rows]).consume()
-    tx.run(load_query(upsert_query), rows=rows).consume()
-
-
-def _write(
-    driver: Driver,
-    rows: list[dict[str, Any]],
-    digests_query: str,
-    detach_query: str,
-    upsert_query: str,
-    database: str,
-    confirm: bool,
-) -> WriteReport:
-    started = time.monotonic()
-    records, _, _ = driver.execute_query(
-        load_query(digests_query),
-        ids=[row["id"] for row in rows],
-        database_=database,
-        routing_=RoutingControl.READ,
-    )
-    stored = {record["id"]: record["record_digest"] for record in records}
-    # Within one batch the last row of an id wins, as a later file would.
-    latest = {row["id"]: _with_digest(row) for row in rows}
-    # A record written again loses its input digest until ingest stores the new one.
-    changed = [
-        {**row, "props": {**row["props"], "input_digest": None}}
-        for row in latest.values()
-        if stored.get(row["id"]) != row["props"]["record_digest"]
-    ]
-    changed_ids = {row["id"] for row in changed}
-    unchanged = [row_id for row_id in latest if row_id not in changed_ids]
-    digests = {row["id"]: row["props"]["record_digest"] for row in changed}
-    if not confirm:
-        # None removes a stored digest: the record counts as done only once confirmed.
-        changed = [{**row, "props": {**row["props"], "record_digest": None}} for row in changed]
-    if changed:
-        with driver.session(database=database) as session:
-            session.execute_write(replace_records, detach_query, upsert_query, changed)
-    return WriteReport(
-        written=[row["id"] for row in changed],
-        unchanged=unchanged,
-        relationships=sum(_relationship_count(row) for row in changed),
-        seconds=time.monotonic() - started,
-        digests=digests,
-    )
-
-
 def write_resumes(
     driver: Driver,
     records: Sequence[ResumeRecord],
@@ -367,22 +279,15 @@ def write_resumes(
         with_pii: Also store each contact block in a ``:Contact`` node.
         confirm: Store each record's digest in the same transaction. ``False``
             leaves the written records without one until
-            :func:`confirm_digests` is called with the report's ``digests``.
+            :func:`~jobgraph.graph.record_batches.confirm_digests` is called
+            with the report's ``digests``.
 
     Returns:
         Ids written and ids found unchanged, relationships created, time taken,
         and the digest of each written record.
     """
     rows = [resume_row(record, with_pii=with_pii) for record in records]
-    return _write(
-        driver,
-        rows,
-        "candidates_existing_digests",
-        "candidates_detach",
-        "candidates_upsert",
-        database,
-        confirm,
-    )
+    return write_rows(driver, "candidates", rows, database=database, confirm=confirm)
 
 
 def write_postings(
@@ -404,34 +309,4 @@ def write_postings(
         As for :func:`write_resumes`.
     """
     rows = [posting_row(record) for record in records]
-    return _write(
-        driver,
-        rows,
-        "postings_existing_digests",
-        "postings_detach",
-        "postings_upsert",
-        database,
-        confirm,
-    )
-
-
-def confirm_digests(
-    driver: Driver, kind: str, digests: dict[str, str], *, database: str = "neo4j"
-) -> None:
-    """Store the digests of records written with ``confirm=False``: they are done.
-
-    Args:
-        driver: Open driver.
-        kind: ``"resume"`` or ``"posting"``.
-        digests: Record id to digest, from :attr:`WriteReport.digests`.
-        database: Target database.
-    """
-    if not digests:
-        return
-    name = "candidates_confirm_digests" if kind == "resume" else "postings_confirm_digests"
-    driver.execute_query(
-        load_query(name),
-        rows=[{"id": key, "digest": value} for key, value in digests.items()],
-        database_=database,
-        routing_=RoutingControl.WRITE,
-    )
+    return write_rows(driver, "postings", rows, database=database, confirm=confirm)

@@ -29,12 +29,8 @@ from tqdm import tqdm
 
 from jobgraph.errors import JobgraphError
 from jobgraph.graph.input_digests import known_input_digests, store_input_digests
-from jobgraph.graph.record_writer import (
-    WriteReport,
-    confirm_digests,
-    write_postings,
-    write_resumes,
-)
+from jobgraph.graph.record_batches import WriteReport, confirm_digests
+from jobgraph.graph.record_writer import write_postings, write_resumes
 from jobgraph.graph.taxonomy_reader import load_taxonomy_in_force
 from jobgraph.graph.taxonomy_writer import ensure_builtin_taxonomy
 from jobgraph.ingest.documents import Kind, Record, parse_item
