@@ -71,10 +71,34 @@ def _skill_weights(held: Sequence[str], skills: SkillGraph) -> list[dict[str, fl
     return [{"id": key, "weight": value} for key, value in weights.items()]
 
 
-def _gather(calls: dict[str, Callable[[], list[str]]]) -> Shortlist:
-    """Run the sources' queries at the same time (each is one round trip) and merge them
-    in ``SOURCES`` order, so the result does not depend on which answered first."""
-    futures = {name: _POOL.submit(call) for name, call in calls.items()}
+def _gather(
+    driver: Driver,
+    database: str,
+    label: str,
+    size: int,
+    sources: Sequence[str],
+    *,
+    vectors: tuple[np.ndarray | None, np.ndarray | None],
+    weights: list[dict[str, float | str]],
+    words: list[str],
+) -> Shortlist:
+    """Run the chosen sources' queries for ``label`` at the same time (each is one
+    round trip) and merge them in ``SOURCES`` order, so the result does not depend
+    on which answered first.
+
+    ``vectors`` are the other side's GNN and text vectors, ``weights`` the skills
+    to look for (id and weight), ``words`` the full-text search terms.
+    """
+    gnn_vector, text_vector = vectors
+    calls: dict[str, Callable[[], list[str]]] = {
+        "gnn": lambda: _nearest(driver, database, label, GNN_PROPERTY, gnn_vector, size),
+        "text": lambda: _nearest(driver, database, label, TEXT_PROPERTY, text_vector, size),
+        "graph": lambda: [i for i, _ in graph.documents_by_skills(
+            driver, label, weights, k=size, database=database)],
+        "lexical": lambda: [i for i, _ in graph.fulltext_search(
+            driver, label, words, k=size, database=database)],
+    }
+    futures = {name: _POOL.submit(call) for name, call in calls.items() if name in sources}
     shortlist = Shortlist()
     for name in SOURCES:
         if name in futures:
@@ -95,17 +119,8 @@ def postings_for(
     wanted = _skill_weights(list(candidate.skills), skills)
     words = [candidate.headline or "", *(r.title or "" for r in candidate.roles[:3]),
              *(s.name for s in candidate.skills.values())]
-    calls: dict[str, Callable[[], list[str]]] = {
-        "gnn": lambda: _nearest(driver, database, "Posting", GNN_PROPERTY,
-                                candidate.gnn_vector, size),
-        "text": lambda: _nearest(driver, database, "Posting", TEXT_PROPERTY,
-                                 candidate.text_vector, size),
-        "graph": lambda: [i for i, _ in graph.documents_by_skills(
-            driver, "Posting", wanted, k=size, database=database)],
-        "lexical": lambda: [i for i, _ in graph.fulltext_search(
-            driver, "Posting", words, k=size, database=database)],
-    }
-    return _gather({name: call for name, call in calls.items() if name in sources})
+    return _gather(driver, database, "Posting", size, sources, vectors=(
+        candidate.gnn_vector, candidate.text_vector), weights=wanted, words=words)
 
 
 def candidates_for(
@@ -126,16 +141,9 @@ def candidates_for(
         for other, credit in skills.reach(asked.id).items():
             if len(credit.steps) == 1:
                 wanted[other] = max(wanted.get(other, 0.0), scale * credit.credit)
-    rows = [{"id": key, "weight": value} for key, value in wanted.items()]
+    rows: list[dict[str, float | str]] = [
+        {"id": key, "weight": value} for key, value in wanted.items()
+    ]
     words = [posting.title or "", *(s.name for s in posting.skills)]
-    calls: dict[str, Callable[[], list[str]]] = {
-        "gnn": lambda: _nearest(driver, database, "Candidate", GNN_PROPERTY,
-                                posting.gnn_vector, size),
-        "text": lambda: _nearest(driver, database, "Candidate", TEXT_PROPERTY,
-                                 posting.text_vector, size),
-        "graph": lambda: [i for i, _ in graph.documents_by_skills(
-            driver, "Candidate", rows, k=size, database=database)],
-        "lexical": lambda: [i for i, _ in graph.fulltext_search(
-            driver, "Candidate", words, k=size, database=database)],
-    }
-    return _gather({name: call for name, call in calls.items() if name in sources})
+    return _gather(driver, database, "Candidate", size, sources, vectors=(
+        posting.gnn_vector, posting.text_vector), weights=rows, words=words)
