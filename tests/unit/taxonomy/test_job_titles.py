@@ -21,6 +21,9 @@ from jobgraph.taxonomy.job_titles import split_seniority, title_variants
         ("Lead Nurse", "Nurse", 3),
         ("Marketing Intern", "Marketing", 0),
         ("Accountant, Level 2", "Accountant", 1),
+        # Every level the phrase accepts has a rung (fuzz seed 3 found "Lvl5" raising KeyError).
+        ("Engineer level 5", "Engineer", 3),
+        ("Lvl5 Technician", "Technician", 3),
         ("Data Scientist", "Data Scientist", None),
         ("Head of Engineering", "Head of Engineering", None),
         ("Lead", "Lead", None),
