@@ -34,6 +34,7 @@ from jobgraph.embed.checkpoint import (
 )
 from jobgraph.embed.data import NODE_TYPES, EdgeType
 from jobgraph.embed.labels import GradedPairs
+from jobgraph.embed.loss import StepLoss, labelled_batch
 from jobgraph.embed.metrics import auc, grade_table, ranking_by_degree, ranking_metrics
 from jobgraph.embed.models import HeteroEncoder, LinkPredictor
 from jobgraph.embed.sampling import Adjacency, sample_negatives
@@ -95,46 +96,6 @@ def build_model(data: HeteroData, config: TrainConfig) -> LinkPredictor:
     return LinkPredictor(encoder)
 
 
-class _StepLoss(nn.Module):
-    """Forward plus loss in one call, so DDP sees every parameter in ``forward``."""
-
-    def __init__(self, model: LinkPredictor) -> None:
-        super().__init__()
-        self.model = model
-
-    def forward(
-        self,
-        x_dict: dict[str, Tensor],
-        edge_index_dict: dict[EdgeType, Tensor],
-        batches: list[tuple[EdgeType, Tensor, Tensor, float]],
-    ) -> Tensor:
-        """Sum over edge types of ``weight × BCE-sum of this process's shard``.
-
-        ``batches`` holds ``(edge type, edges 2 × N, target labels in [0, 1], weight)``.
-
-        Each batch's weight already divides by the *whole* batch size and
-        multiplies by the number of processes, so DDP's gradient average is the
-        gradient of the single-process mean loss, whatever the shard sizes.
-        """
-        h = self.model(x_dict, edge_index_dict)
-        # normalise each node once, not each gathered pair: far fewer rows
-        unit = {t: torch.nn.functional.normalize(v, dim=-1) for t, v in h.items()}
-        scale = self.model.log_scale.exp()
-        total = h[NODE_TYPES[0]].new_zeros(())
-        for (source, _, target), edges, labels, weight in batches:
-            logits = scale * (unit[source][edges[0]] * unit[target][edges[1]]).sum(-1)
-            total = total + weight * self.model.loss(logits, labels, reduction="sum")
-        return total
-
-
-def _labelled(positive: Tensor, negative: Tensor) -> tuple[Tensor, Tensor]:
-    """Positive and negative edges as one batch with 1/0 targets."""
-    labels = torch.cat(
-        [positive.new_ones(positive.size(1)), negative.new_zeros(negative.size(1))]
-    ).float()
-    return torch.cat([positive, negative], dim=1), labels
-
-
 def _world() -> tuple[int, int]:
     if dist.is_available() and dist.is_initialized():
         return dist.get_rank(), dist.get_world_size()
@@ -181,7 +142,7 @@ class Trainer:
         self.model = build_model(data, config).to(self.device)
         self.model.encoder.initialise_projection(self.x_dict)
         self.rank, self.world = _world()
-        self.step_loss: nn.Module = _StepLoss(self.model)
+        self.step_loss: nn.Module = StepLoss(self.model)
         if self.world > 1:
             self.step_loss = nn.parallel.DistributedDataParallel(self.step_loss)
         # the projection starts at the features' principal directions: move it slowly
@@ -251,7 +212,7 @@ class Trainer:
                 adjacency=self.adjacency[edge_type],
                 hard_ratio=self.config.hard_ratio,
             )
-            edges, labels = _labelled(positive, negative)
+            edges, labels = labelled_batch(positive, negative)
             batches.append(self._batch(edge_type, edges, labels, 1.0))
         if self.fit_train is not None:
             judged, grades = self.fit_train
