@@ -52,6 +52,13 @@ def _timed_get(
     return response.status_code, time.monotonic() - started, response
 
 
+def _client_with_key(driver: Driver, tmp_path: Path) -> tuple[FlaskClient, dict[str, str]]:
+    """A test client of an app on ``driver``, and a read/write key's header."""
+    app = make_app(driver, tmp_path)
+    key = {"X-API-Key": app.extensions[EXTENSION].keys.create("t", ["read", "write"])[1]}
+    return app.test_client(), key
+
+
 def _posted_id(client: FlaskClient, url: str, body: dict[str, str], key: dict[str, str]) -> str:
     response = client.post(url, json=body, headers=key)
     assert response.status_code == 201 and response.json is not None, response.data
@@ -62,9 +69,7 @@ def test_data_routes_answer_503_while_neo4j_is_away_and_recover(
     serving_driver: tuple[Driver, TcpRelay], tmp_path: Path
 ) -> None:
     driver, relay = serving_driver
-    app = make_app(driver, tmp_path)
-    client = app.test_client()
-    key = {"X-API-Key": app.extensions[EXTENSION].keys.create("t", ["read", "write"])[1]}
+    client, key = _client_with_key(driver, tmp_path)
     candidate = _posted_id(client, "/v1/resumes", {"text": RESUME_TEXT}, key)
     posting = _posted_id(client, "/v1/postings", {"text": POSTING_TEXT, "title": "Backend"}, key)
     urls = [f"/v1/candidates/{candidate}/matches?limit=5", f"/v1/postings/{posting}",
@@ -110,9 +115,7 @@ def test_a_frozen_server_gives_503_within_its_read_timeout(
 ) -> None:
     """Sockets stay open but nothing comes back (SIGSTOP, a partition): no request hangs."""
     driver, relay = serving_driver
-    app = make_app(driver, tmp_path)
-    client = app.test_client()
-    key = {"X-API-Key": app.extensions[EXTENSION].keys.create("t", ["read", "write"])[1]}
+    client, key = _client_with_key(driver, tmp_path)
     posting = _posted_id(client, "/v1/postings", {"text": POSTING_TEXT, "title": "Backend"}, key)
     url = f"/v1/postings/{posting}"
     assert client.get(url, headers=key).status_code == 200

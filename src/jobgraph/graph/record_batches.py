@@ -70,7 +70,7 @@ def replace_records(tx: ManagedTransaction, label: str, rows: list[dict[str, Any
     tx.run(load_query("writes_delete_orphans"), nodes=linked["nodes"] if linked else []).consume()
 
 
-def write_rows(
+def write_records(
     driver: Driver,
     label: str,
     rows: list[dict[str, Any]],

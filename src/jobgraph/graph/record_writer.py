@@ -24,7 +24,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from jobgraph.graph.record_batches import WriteReport, write_rows
+from jobgraph.graph.record_batches import WriteReport, write_records
 from jobgraph.parse.records import (
     EDUCATION_LEVELS,
     EducationEntry,
@@ -287,7 +287,7 @@ def write_resumes(
         and the digest of each written record.
     """
     rows = [resume_row(record, with_pii=with_pii) for record in records]
-    return write_rows(driver, "candidates", rows, database=database, confirm=confirm)
+    return write_records(driver, "candidates", rows, database=database, confirm=confirm)
 
 
 def write_postings(
@@ -309,4 +309,4 @@ def write_postings(
         As for :func:`write_resumes`.
     """
     rows = [posting_row(record) for record in records]
-    return write_rows(driver, "postings", rows, database=database, confirm=confirm)
+    return write_records(driver, "postings", rows, database=database, confirm=confirm)
