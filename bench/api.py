@@ -48,8 +48,8 @@ from match import generate, load  # noqa: E402  (bench/match.py: the same graph)
 
 
 def gunicorn_env(uri: str, credentials: tuple[str, str] | None, scratch: str, port: int,
-                 threads: int) -> dict[str, str]:
-    """Environment for one gunicorn worker on 127.0.0.1:``port``, rate limits off."""
+                 threads: int, workers: int = 1) -> dict[str, str]:
+    """Environment for gunicorn (``workers`` processes) on 127.0.0.1:``port``, rate limits off."""
     user, password = credentials or ("neo4j", "")
     return {
         **os.environ,
@@ -57,7 +57,7 @@ def gunicorn_env(uri: str, credentials: tuple[str, str] | None, scratch: str, po
         "JOBGRAPH_DATA_DIR": scratch, "JOBGRAPH_RATELIMIT_ENABLED": "false",
         "JOBGRAPH_API_BIND": f"127.0.0.1:{port}",
         "JOBGRAPH_API_THREADS": str(threads), "JOBGRAPH_API_ACCESS_LOG": "/dev/null",
-        "WEB_CONCURRENCY": "1",
+        "WEB_CONCURRENCY": str(workers),
     }
 
 

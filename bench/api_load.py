@@ -272,7 +272,8 @@ def main() -> None:
                         help="A client waits min(Retry-After, this) after a 503.")
     parser.add_argument("--hang", type=float, default=10.0,
                         help="While Neo4j is down, a request slower than this counts as hanging.")
-    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads.")
+    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker.")
+    parser.add_argument("--workers", type=int, default=1, help="gunicorn worker processes.")
     parser.add_argument("--port", type=int, default=8771)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--output", type=Path, default=RESULTS / "api_load.json")
@@ -297,7 +298,8 @@ def main() -> None:
             timings = load(driver, resumes, posts, args.seed)
             driver.close()
             _, key = KeyStore(Path(scratch) / "api").create("load", ["read"])
-            env = gunicorn_env(uri, server.credentials(), scratch, args.port, args.threads)
+            env = gunicorn_env(uri, server.credentials(), scratch, args.port, args.threads,
+                               args.workers)
             with log_path.open("wb") as log:
                 gunicorn = subprocess.Popen(
                     [sys.executable, "-m", "gunicorn", "-c",
@@ -344,7 +346,8 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load average "
                    f"{os.getloadavg()[0]:.1f} at the end",
         "date": time.strftime("%Y-%m-%d"),
-        "server": f"gunicorn, 1 worker, {args.threads} threads (deploy/gunicorn.conf.py), "
+        "server": f"gunicorn, {args.workers} worker(s), {args.threads} threads each "
+                  "(deploy/gunicorn.conf.py), "
                   "127.0.0.1",
         "candidates": args.candidates, "postings": args.postings, "load": timings,
         "clients": args.clients, "duration_seconds": round(ran, 1), "mix": MIX,
