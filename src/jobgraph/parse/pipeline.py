@@ -16,6 +16,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.attrs import LIKE_URL
@@ -133,11 +134,18 @@ def default_lookup() -> TaxonomyLookup:
 _LOOKUPS: dict[str, TaxonomyLookup] = {}
 
 
-def lookup_for(taxonomy: Taxonomy) -> TaxonomyLookup:
+def lookup_for(taxonomy: Taxonomy, *, cache_dir: Path | None = None) -> TaxonomyLookup:
     """Return a lookup over ``taxonomy``, built once per process per taxonomy version.
 
     The built-in taxonomy gets :func:`default_lookup`. A taxonomy without a
     version (never compiled) is keyed by identity.
+
+    Args:
+        taxonomy: The taxonomy in force.
+        cache_dir: The user's taxonomy data folder; when given, the built indexes
+            are read from (or written to) a cache file there
+            (:mod:`jobgraph.taxonomy.lookup_cache`), so the next process skips
+            the build. Parsing itself never touches the disk without it.
     """
     if taxonomy is builtin_taxonomy() or (
         taxonomy.version and taxonomy.version == builtin_taxonomy().version
@@ -149,8 +157,14 @@ def lookup_for(taxonomy: Taxonomy) -> TaxonomyLookup:
         if found is None:
             if len(_LOOKUPS) >= 2:  # an old version is not needed again
                 _LOOKUPS.pop(next(iter(_LOOKUPS)))
-            found = _LOOKUPS[key] = TaxonomyLookup(taxonomy)
-            found.warm_up()
+            if cache_dir is not None:
+                from jobgraph.taxonomy.lookup_cache import cached_lookup
+
+                found = cached_lookup(cache_dir, taxonomy)
+            else:
+                found = TaxonomyLookup(taxonomy)
+                found.warm_up()
+            _LOOKUPS[key] = found
         return found
 
 

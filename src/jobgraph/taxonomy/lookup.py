@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from jobgraph.taxonomy.job_titles import split_seniority, title_variants
 from jobgraph.taxonomy.label_index import LabelIndex, Match, TextEncoder
@@ -107,6 +108,45 @@ class TaxonomyLookup:
         for occupation in taxonomy.occupations.values():
             core_key = label_key(split_seniority(occupation.title)[0])
             self._ladders.setdefault(core_key, []).append(occupation.id)
+
+    def built_indexes(self) -> dict[str, Any]:
+        """Return the indexes built from the taxonomy, warmed up, for a cache on disk.
+
+        :meth:`from_built_indexes` turns them back into an equal lookup over the
+        same taxonomy (:mod:`jobgraph.taxonomy.lookup_cache`).
+
+        Raises:
+            ValueError: The lookup has an encoder (embeddings are not cached).
+        """
+        if any(index.has_encoder for index in (self._skills, self._titles)):
+            raise ValueError("built_indexes: a lookup with an encoder cannot be cached")
+        self.warm_up()
+        return {
+            "skills": self._skills,
+            "titles": self._titles,
+            "core_titles": self._core_titles,
+            "ladders": self._ladders,
+        }
+
+    @classmethod
+    def from_built_indexes(
+        cls, taxonomy: Taxonomy, indexes: dict[str, Any], *, min_confidence: float = 0.8
+    ) -> TaxonomyLookup:
+        """Return a lookup over ``taxonomy`` from :meth:`built_indexes` of one like it.
+
+        Args:
+            taxonomy: The taxonomy the indexes were built from.
+            indexes: What :meth:`built_indexes` returned.
+            min_confidence: As for the constructor.
+        """
+        lookup = cls.__new__(cls)
+        lookup.taxonomy = taxonomy
+        lookup.min_confidence = min_confidence
+        lookup._skills = indexes["skills"]
+        lookup._titles = indexes["titles"]
+        lookup._core_titles = indexes["core_titles"]
+        lookup._ladders = indexes["ladders"]
+        return lookup
 
     def warm_up(self) -> None:
         """Build the lazily built near-spelling indexes now (seconds for ESCO + O*NET).
