@@ -86,7 +86,7 @@ def _then(first: AfterWrite, second: AfterWrite) -> AfterWrite:
 def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options: Any) -> None:
     from pathlib import Path
 
-    from jobgraph.cli.taxonomy import taxonomy_in_force
+    from jobgraph.cli.taxonomy import snapshot_dir, taxonomy_in_force
     from jobgraph.ingest.pipeline import ingest as run
     from jobgraph.ingest.sources import discover
 
@@ -127,6 +127,7 @@ def _run_ingest(ctx: click.Context, kind: str, paths: tuple[str, ...], **options
             after_write=vector_hook,
             # The taxonomy in force, from its compiled snapshot when the graph's stamp matches.
             taxonomy=taxonomy_in_force(ctx, options["taxonomy_choice"]),
+            lookup_cache=snapshot_dir(ctx),
         )
     if options["as_json"]:
         echo_json({**report.to_dict(), "failures": [vars(f) for f in report.failed[:100]]})

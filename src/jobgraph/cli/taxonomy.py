@@ -62,10 +62,10 @@ def _write_snapshot(ctx: click.Context, driver: Any) -> None:
 
 
 def lookup_in_force(ctx: click.Context, choice: str) -> TaxonomyLookup:
-    """A lookup over :func:`taxonomy_in_force`, built once per process."""
+    """A lookup over :func:`taxonomy_in_force`, built once per process (or read from its cache)."""
     from jobgraph.parse.pipeline import lookup_for
 
-    return lookup_for(taxonomy_in_force(ctx, choice))
+    return lookup_for(taxonomy_in_force(ctx, choice), cache_dir=snapshot_dir(ctx))
 
 
 @click.group()

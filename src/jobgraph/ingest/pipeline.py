@@ -122,12 +122,17 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _warm_up(kind: Kind, taxonomy: Taxonomy | None = None, parent_pid: int | None = None) -> None:
+def _warm_up(
+    kind: Kind,
+    taxonomy: Taxonomy | None = None,
+    parent_pid: int | None = None,
+    lookup_cache: Path | None = None,
+) -> None:
     """Build the lookup and parser once per worker, before the first document arrives."""
     global _WORKER_LOOKUP
     if parent_pid is not None:
         _exit_with_parent(parent_pid)
-    _WORKER_LOOKUP = lookup_for(taxonomy) if taxonomy is not None else None
+    _WORKER_LOOKUP = lookup_for(taxonomy, cache_dir=lookup_cache) if taxonomy is not None else None
     if kind == "resume":
         parse_resume_text("Python developer", source="warm-up", lookup=_WORKER_LOOKUP)
     else:
@@ -135,18 +140,24 @@ def _warm_up(kind: Kind, taxonomy: Taxonomy | None = None, parent_pid: int | Non
 
 
 def _parsed(
-    kind: Kind, items: list[SourceItem], workers: int, taxonomy: Taxonomy | None = None
+    kind: Kind,
+    items: list[SourceItem],
+    workers: int,
+    taxonomy: Taxonomy | None = None,
+    lookup_cache: Path | None = None,
 ) -> Generator[tuple[str, Record | None, str | None, float], None, None]:
     """Parse ``items`` in order, ``workers`` processes at a time (inline when 1)."""
     if workers <= 1:
         if not items:
             return
-        _warm_up(kind, taxonomy)
+        _warm_up(kind, taxonomy, lookup_cache=lookup_cache)
         for item in items:
             yield _safe_parse((kind, item))
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_warm_up, initargs=(kind, taxonomy, os.getpid())
+        max_workers=workers,
+        initializer=_warm_up,
+        initargs=(kind, taxonomy, os.getpid(), lookup_cache),
     ) as pool:
         iterator = iter(items)
         # Submit in windows so memory stays flat for very large inputs.
@@ -168,6 +179,7 @@ def ingest(
     total: int | None = None,
     after_write: Callable[[list[Record]], None] | None = None,
     taxonomy: Taxonomy | None = None,
+    lookup_cache: Path | None = None,
 ) -> IngestReport:
     """Parse and write every document; failures are reported, never fatal.
 
@@ -190,6 +202,9 @@ def ingest(
             from the graph (:func:`~jobgraph.graph.taxonomy_reader.load_taxonomy_in_force`:
             the built-in one unless ESCO / O*NET were imported). Workers receive
             it once.
+        lookup_cache: The user's taxonomy data folder, where each worker reads
+            the built skill lookup (or writes it, the first time) instead of
+            building it (:mod:`jobgraph.taxonomy.lookup_cache`).
 
     Returns:
         Counts of ingested, unchanged and failed documents, with timings.
@@ -270,7 +285,13 @@ def ingest(
     with tqdm(
         total=total or len(documents), desc=f"ingest {kind}s", unit="doc", disable=not progress
     ) as bar, closing(
-        _parsed(kind, [documents[position] for position, _ in to_parse], workers, taxonomy)
+        _parsed(
+            kind,
+            [documents[position] for position, _ in to_parse],
+            workers,
+            taxonomy,
+            lookup_cache,
+        )
     ) as parsed:
         bar.update(report.skipped)
         for (position, digest), (source, record, reason, seconds) in zip(
