@@ -13,9 +13,10 @@
    resumes, then the postings), and sorted. The same two commands are started
    again and again; each round is SIGKILLed when its progress bar reaches the
    next point (a re-run skips what is done, so the points walk through the whole
-   ingest), until ``--kills`` rounds were really killed; then one complete run.
-4. Server kills: a third fresh server; the same, but the Neo4j JVM is SIGKILLed
-   (and started again on the same port) while the commands run.
+   ingest), until every point was used; then one complete run.
+4. Server kills: a third fresh server; the same, but at each point the Neo4j
+   JVM is SIGKILLed and started again on the same port while the commands run
+   (a CLI that rides out the restart meets the next point in the same round).
 5. After each phase's complete run: fingerprint equal to the reference, no
    duplicate ids, every corrupt document in the failures files exactly once.
 
@@ -39,6 +40,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -191,22 +193,25 @@ class Ingest:
         self,
         server: Server,
         *,
-        kill_at: tuple[str, int] | None = None,
+        kill_at: Sequence[tuple[str, int]] = (),
         kill_server: bool = False,
     ) -> dict[str, Any]:
-        """Run both commands; SIGKILL the CLI (or the server) at ``kill_at``.
+        """Run both commands; SIGKILL the CLI (or the server) at the points ``kill_at``.
 
         Args:
             server: The server the CLI writes to.
-            kill_at: ``(kind, documents)``: kill once that command's progress
-                bar has counted this many documents.
+            kill_at: ``(kind, documents)`` points, in order: kill once that
+                command's progress bar has counted this many documents. A killed
+                CLI ends the round at the first point; the server is killed and
+                started again at each point the running CLI reaches.
             kill_server: Kill the Neo4j server (and start it again), not the CLI.
 
         Returns:
-            Whether a kill happened, in which command, exit codes and seconds.
+            The kills made (command, seconds, document), exit codes and seconds.
         """
         started = time.monotonic()
-        outcome: dict[str, Any] = {"killed": False, "exit_codes": {}}
+        pending = list(kill_at)
+        outcome: dict[str, Any] = {"kills": [], "exit_codes": {}}
         for kind in KINDS:
             log_path = self.work / f"stderr-{kind}.log"
             log = log_path.open("w")
@@ -217,22 +222,24 @@ class Ingest:
             )
             while process.poll() is None:
                 elapsed = time.monotonic() - started
-                due = kill_at is not None and kill_at[0] == kind and not outcome["killed"]
-                if due and kill_at is not None and watch.documents() >= kill_at[1]:
-                    outcome.update(killed=True, during=kind, at_seconds=round(elapsed, 2),
-                                   at_document=watch.done)
+                due = bool(pending) and pending[0][0] == kind
+                if due and watch.documents() >= pending[0][1]:
+                    kill = {"point": list(pending.pop(0)), "during": kind,
+                            "at_seconds": round(elapsed, 2), "at_document": watch.done}
+                    outcome["kills"].append(kill)
                     if kill_server:
                         server.kill()
-                        outcome["restart_seconds"] = round(server.start(), 1)
+                        kill["restart_seconds"] = round(server.start(), 1)
                     else:
                         process.send_signal(signal.SIGKILL)
+                        process.wait()  # one kill per round: the next point is the next round's
                 time.sleep(0.05)
             stdout = process.stdout.read() if process.stdout else ""
             log.close()
             watch.close()
             stderr = (self.work / f"stderr-{kind}.log").read_text(errors="replace")
             outcome["exit_codes"][kind] = process.returncode
-            if process.returncode == 0 and not outcome["killed"]:
+            if process.returncode == 0:
                 outcome.setdefault("reports", {})[kind] = json.loads(stdout[stdout.index("{"):])
             if "Traceback" in stderr:
                 outcome.setdefault("tracebacks", []).append(stderr[-2000:])
@@ -303,28 +310,33 @@ def disturbed_phase(
     kill_server = name == "server"
     started = time.monotonic()
     rounds: list[dict[str, Any]] = []
-    for point in kill_points(rng, kills, totals):
-        outcome = ingest.run(server, kill_at=point, kill_server=kill_server)
-        if outcome["killed"] and not kill_server:
+    points = kill_points(rng, kills, totals)
+    while points:
+        outcome = ingest.run(server, kill_at=points, kill_server=kill_server)
+        if outcome["kills"] and not kill_server:
             outcome["leftover_processes"] = reap_leftovers(str(ingest.work))
-        rounds.append({"kill_point": list(point), **outcome})
-        print(f"[{name}] round {len(rounds)}: kill at {point} -> "
-              f"{outcome.get('during', 'finished first')} after {outcome.get('at_seconds')}s, "
+        rounds.append(outcome)
+        print(f"[{name}] round {len(rounds)}: kills "
+              f"{[(k['during'], k['at_document'], k['at_seconds']) for k in outcome['kills']]}, "
               f"exit {outcome['exit_codes']}", file=sys.stderr, flush=True)
+        if not outcome["kills"]:
+            break  # the ingest ended before the next point: it is never reached
+        points = points[len(outcome["kills"]):]
     final = ingest.run(server)
     fingerprint = server.fingerprint()
-    survived = [r for r in rounds if r["killed"]]
+    made = [kill for r in rounds for kill in r["kills"]]
     return {
-        "kills": len(survived),
-        "rounds_finished_before_their_kill_point": len(rounds) - len(survived),
-        "kill_points_documents": [r["kill_point"] for r in survived],
-        "kill_points_seconds_into_round": [r["at_seconds"] for r in survived],
-        "documents_done_at_kills": [r["at_document"] for r in survived],
-        "killed_during": Counter(r["during"] for r in survived),
-        "exit_codes_of_killed_rounds": [r["exit_codes"] for r in survived],
-        "restart_seconds": [r["restart_seconds"] for r in survived if "restart_seconds" in r],
+        "kills": len(made),
+        "rounds": len(rounds),
+        "points_never_reached": points,
+        "kill_points_documents": [k["point"] for k in made],
+        "kill_points_seconds_into_round": [k["at_seconds"] for k in made],
+        "documents_done_at_kills": [k["at_document"] for k in made],
+        "killed_during": Counter(k["during"] for k in made),
+        "exit_codes_of_rounds": [r["exit_codes"] for r in rounds],
+        "restart_seconds": [k["restart_seconds"] for k in made if "restart_seconds" in k],
         "processes_left_behind_by_killed_runs": sum(
-            r.get("leftover_processes", 0) for r in survived
+            r.get("leftover_processes", 0) for r in rounds
         ),
         "tracebacks": [t for r in [*rounds, final] for t in r.get("tracebacks", [])],
         "error_lines": sorted({e for r in rounds for e in r.get("error_lines", [])}),
