@@ -59,6 +59,12 @@ def _write_snapshot(ctx: click.Context, driver: Any) -> None:
         f"taxonomy in force {taxonomy.version}: {len(taxonomy.skills):,} skills; {where} "
         f"({time.monotonic() - started:.0f}s)"
     )
+    if path is not None:  # so that even the first parse or ingest worker loads it
+        from jobgraph.taxonomy.lookup_cache import cached_lookup
+
+        started = time.monotonic()
+        cached_lookup(snapshot_dir(ctx), taxonomy)
+        click.echo(f"skill lookup built and cached beside it ({time.monotonic() - started:.0f}s)")
 
 
 def lookup_in_force(ctx: click.Context, choice: str) -> TaxonomyLookup:
