@@ -15,9 +15,12 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 _NUMBER = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
+# Possessive spaces (\s*+): what follows each never starts with a space, so giving
+# spaces back cannot help a match, and a long run of them is not retried per position.
 YEARS = re.compile(
-    rf"(?P<n>{_NUMBER})\s*(?:\+|plus|or\s+more|or\s+above)?\s*(?:(?:-|–|to)\s*{_NUMBER}\s*\+?\s*)?"
-    r"(?:\(\s*\d{1,2}\s*\)\s*)?-?(?:years?|yrs?)['’]?(?!\s+old\b)",
+    rf"(?P<n>{_NUMBER})\s*+(?:\+|plus|or\s+more|or\s+above)?\s*+"
+    rf"(?:(?:-|–|to)\s*+{_NUMBER}\s*+\+?\s*+)?"
+    r"(?:\(\s*+\d{1,2}\s*+\)\s*+)?-?(?:years?|yrs?)['’]?(?!\s+old\b)",
     re.IGNORECASE,
 )
 _EXPERIENCE_AFTER = re.compile(

@@ -27,6 +27,12 @@ _MANY_BLANKS = re.compile(r"\n{3,}")
 # 50 times a real resume of the same size; its lines past this one are not read.
 MAX_LINES = 5_000
 _TRAILING = re.compile(r"[ \t]+\n")
+# Runs of spaces and tabs are cut to this many: a layout gap or column break stays
+# visible, and no pattern with adjacent optional spaces ("5  +  years") backtracks
+# over thousands of them (a PDF of 27,000 NUL characters, read as spaces, took
+# 118 s to parse; fuzz seed 4).
+MAX_GAP = 8
+_WIDE_GAP = re.compile(rf"[ \t]{{{MAX_GAP + 1},}}")
 _LEADING_BULLET = re.compile(r"^\s*(?:[" + re.escape(_BULLET_CHARS) + r"*\-–—o>]|\d{1,2}[.)])\s+")
 
 
@@ -60,7 +66,8 @@ def normalize_text(text: str) -> str:
 
     NFKC-normalised (ligatures, full-width forms), line ends unified, invisible
     characters removed, odd spaces and icon glyphs turned into spaces, bullet
-    glyphs unified to "•", trailing spaces and runs of blank lines trimmed.
+    glyphs unified to "•", runs of spaces and tabs cut to ``MAX_GAP`` spaces,
+    trailing spaces and runs of blank lines trimmed.
 
     Args:
         text: Raw extracted text.
@@ -74,6 +81,7 @@ def normalize_text(text: str) -> str:
         text = _PRIVATE_USE.sub(" ", text)
         text = unicodedata.normalize("NFKC", text)
     text = text.translate(_TABLE)
+    text = _WIDE_GAP.sub(" " * MAX_GAP, text)
     text = _TRAILING.sub("\n", text)
     text = _MANY_BLANKS.sub("\n\n", text)
     return text.strip()

@@ -38,9 +38,12 @@ _SENIORITY_WORDS: dict[str, int] = {
     "head": 4,
 }
 _ROMAN_RUNGS = {"i": 0, "ii": 1, "iii": 2, "iv": 3, "v": 3, "1": 0, "2": 1, "3": 2, "4": 3, "5": 3}
-_LEVEL_PHRASE = re.compile(r"\b(?:level|lvl\.?|grade)\s*(i{1,3}|iv|v|[1-5])\b", re.IGNORECASE)
+# ASCII: under IGNORECASE alone "i" also matches the Turkish "ı" and "İ", which name no rung.
+_LEVEL_PHRASE = re.compile(
+    r"\b(?:level|lvl\.?|grade)\s*(i{1,3}|iv|v|[1-5])\b", re.IGNORECASE | re.ASCII
+)
 _LEADING = re.compile(r"^\s*(entry[\s-]level|mid[\s-]level|[a-z]+\.?)(?=[\s,/-]+\S)", re.IGNORECASE)
-_TRAILING_RUNG = re.compile(r"[\s,-]+(i{1,3}|iv|v|[1-4])\s*$", re.IGNORECASE)
+_TRAILING_RUNG = re.compile(r"[\s,-]+(i{1,3}|iv|v|[1-4])\s*$", re.IGNORECASE | re.ASCII)
 _TRAILING_WORD = re.compile(r"[\s,(-]+(lead|intern|trainee|apprentice)\)?\s*$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _GENDER_MARKER = re.compile(r"\b[mwfdx]\s*/\s*[mwfdx](?:\s*/\s*[mwfdx])?\b|\*in\b", re.IGNORECASE)

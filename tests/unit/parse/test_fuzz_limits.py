@@ -32,7 +32,7 @@ from jobgraph.parse.extract.limits import (
     json_depth,
 )
 from jobgraph.parse.pipeline import pipeline_for
-from jobgraph.parse.text import MAX_LINES, first_lines, normalize_text
+from jobgraph.parse.text import MAX_GAP, MAX_LINES, first_lines, normalize_text
 from jobgraph.taxonomy.lookup import TaxonomyLookup
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "parse"
@@ -222,3 +222,17 @@ def test_many_short_lines_are_read_only_up_to_the_line_bound(
     record = parse(text, lookup=lookup)
     assert record.text.count("\n") < MAX_LINES
     assert record.text == first_lines(normalize_text(text))
+
+
+def test_wide_gaps_are_cut_and_years_still_read() -> None:
+    """A PDF of 27,000 NUL characters (fuzz seed 4) left one run of spaces that the
+    years pattern retried from every digit before it: 118 s for 28 kB."""
+    gap, tabs = "\x00" * 27_000, "\t" * 10
+    raw = f"Engineer\n2019 ? 5{gap}\n5+ years of Python\nDocker{tabs}SQL"
+    text = normalize_text(raw)
+    assert " " * (MAX_GAP + 1) not in text and "\t" not in text
+    assert "? 5" + " " * MAX_GAP + "\n" not in text  # trailing spaces still go
+    assert "Docker" + " " * MAX_GAP + "SQL" in text
+    record = parse_resume_text(raw)
+    python = [mention for mention in record.skills if mention.skill_id == "python"]
+    assert python and python[0].years == 5

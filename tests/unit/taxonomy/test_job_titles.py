@@ -24,6 +24,9 @@ from jobgraph.taxonomy.job_titles import split_seniority, title_variants
         # Every level the phrase accepts has a rung (fuzz seed 3 found "Lvl5" raising KeyError).
         ("Engineer level 5", "Engineer", 3),
         ("Lvl5 Technician", "Technician", 3),
+        # "ı" matches "i" under IGNORECASE but names no rung (fuzz seed 4, a CSV row).
+        ("Analyst level \u0131", "Analyst level \u0131", None),
+        ("Analyst \u0130I", "Analyst \u0130I", None),
         ("Data Scientist", "Data Scientist", None),
         ("Head of Engineering", "Head of Engineering", None),
         ("Lead", "Lead", None),
