@@ -20,31 +20,23 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from jobgraph.code_digest import source_digest
 from jobgraph.ingest.sources import SourceItem
 
-#: Packages whose code decides what a parse returns; a change to any of them
-#: changes every digest, so an upgraded parser re-parses everything once.
-_PARSER_PACKAGES = ("parse", "taxonomy")
-_PARSER_MODULES = ("ingest/documents.py", "ingest/input_digest.py")
+#: The code that decides what a parse returns; a change to any of it changes every
+#: digest, so an upgraded parser re-parses everything once.
+_PARSER_CODE = ("parse", "taxonomy", "ingest/documents.py", "ingest/input_digest.py")
 _READ_CHUNK = 1 << 20
 
 
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
-    """Hash of the parser's source files and the versions it runs with (once per process)."""
+    """Hash of the parser's source files and the spaCy version it runs with (once per process)."""
     import spacy
 
-    root = Path(__file__).resolve().parent.parent
-    files = sorted(
-        path
-        for package in _PARSER_PACKAGES
-        for path in (root / package).rglob("*.py")
-    ) + [root / module for module in _PARSER_MODULES]
-    digest = hashlib.sha256(f"spacy {spacy.__version__}".encode())
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return hashlib.sha256(
+        f"spacy {spacy.__version__} {source_digest(*_PARSER_CODE)}".encode()
+    ).hexdigest()
 
 
 def _file_digest(path: Path) -> str:

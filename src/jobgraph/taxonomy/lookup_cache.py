@@ -28,10 +28,10 @@ import pickle
 import sys
 import tempfile
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jobgraph.code_digest import source_digest
 from jobgraph.taxonomy.label_index import LabelIndex
 from jobgraph.taxonomy.lookup import TaxonomyLookup
 from jobgraph.taxonomy.model import Taxonomy
@@ -47,13 +47,8 @@ _INDEX_NAMES = ("skills", "titles", "core_titles")
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A digest of the code that builds a lookup: this package's modules and Python's version."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}".encode())
-    package = resources.files("jobgraph.taxonomy")
-    for entry in sorted(package.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".py"):
-            digest.update(entry.name.encode())
-            digest.update(entry.read_bytes())
-    return digest.hexdigest()[:16]
+    code = source_digest("taxonomy")
+    return hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{code}".encode()).hexdigest()[:16]
 
 
 def cache_path(directory: Path, version: str) -> Path:
