@@ -4,7 +4,7 @@
 MATCH (c:Candidate {id: $id})
 RETURN c {
   .id, .headline, .summary, .occupation_id, .experience_years, .total_experience_months,
-  .education_level, .city, .country, .certifications, .languages, .updated_at
+  .education_level, .city, .country, .certifications, .languages, .uncatalogued_skills, .updated_at
 } AS candidate,
 COLLECT {
   MATCH (c)-[r:HAS_SKILL]->(s:Skill)

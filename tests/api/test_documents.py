@@ -60,6 +60,24 @@ def test_candidate_pii_only_with_pii_scope(
     assert with_pii.json["contact"]["email"] == "maria.keller@example.com"
 
 
+def test_uncatalogued_skills_reach_the_graph_and_the_candidate(
+    client: FlaskClient, full_key: Headers, graph: Driver
+) -> None:
+    text = RESUME_TEXT + "\nTools: Python, Xpeditor, File-Aid, Gephi\n"
+    posted = client.post("/v1/resumes", json={"text": text}, headers=full_key)
+    assert posted.status_code in (200, 201), posted.json
+    candidate_id = posted.json["id"]
+    body = client.get(f"/v1/candidates/{candidate_id}", headers=full_key).json
+    assert {"Xpeditor", "File-Aid", "Gephi"} <= set(body["uncatalogued_skills"])
+    assert "Python" not in body["uncatalogued_skills"]  # a taxonomy skill, linked as one
+    # analysts find who lists a product no taxonomy names
+    assert _count(
+        graph,
+        "MATCH (c:Candidate) WHERE $name IN c.uncatalogued_skills RETURN count(c)",
+        name="Xpeditor",
+    ) >= 1
+
+
 def test_upload_files_by_their_bytes(client: FlaskClient, full_key: Headers) -> None:
     for name in ("resume_single_column.pdf", "resume_tables.docx", "resume.md"):
         data = (PARSE_FIXTURES / name).read_bytes()

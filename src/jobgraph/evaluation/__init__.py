@@ -36,7 +36,12 @@ __all__ = [
 ]
 
 INDEED_FILE = Path("resumes") / "indeed_resume_entities_dev.jsonl"
-PRECISION_SAMPLE = Path("skill_precision") / "indeed_dev_sample.jsonl"
+PRECISION_SAMPLES = {
+    "precision_sample": Path("skill_precision") / "indeed_dev_sample.jsonl",
+    "precision_sample_uncatalogued": (
+        Path("skill_precision") / "indeed_dev_sample_uncatalogued.jsonl"
+    ),
+}
 
 
 def _repo_root() -> Path:
@@ -92,11 +97,10 @@ def run_parse_evaluation(
             if path.is_file()
             else {"skipped": f"{path} not found"}
         )
-        sample = gold_dir.parent / PRECISION_SAMPLE
-        if path.is_file() and sample.is_file():
-            result["indeed"]["precision_sample"] = evaluate_precision_sample(
-                sample, path, lookup=lookup
-            )
+        for key, name in PRECISION_SAMPLES.items():
+            sample = gold_dir.parent / name
+            if path.is_file() and sample.is_file():
+                result["indeed"][key] = evaluate_precision_sample(sample, path, lookup=lookup)
     if crash:
         result["crash_scan"] = (
             crash_scan(data_dir, lookup=lookup, limit=crash_limit)

@@ -17,7 +17,9 @@ in job descriptions are not labelled at all. So matching is partial:
   "Languages", "ADDITIONAL INFORMATION": read by the parser's own heading
   vocabulary) are dropped.
 * A predicted skill stands for its taxonomy name and the surface of its
-  chosen mention ("Gherkin" for Cucumber): either form may match.
+  chosen mention ("Gherkin" for Cucumber): either form may match. The
+  record's uncatalogued skills (listed items no taxonomy names, "File-Aid")
+  are predictions too; ``skills_taxonomy_only`` reports the counts without them.
 * A gold skill item is also found when the built-in vocabulary names exactly
   one skill by it, as written, by an alias or as a version of a label ("CPP"
   -> C++, "MS OFFICE" -> Microsoft Office, "CSS3" -> CSS; no near spellings,
@@ -194,6 +196,7 @@ def evaluate_indeed(path: Path, *, lookup: Any = None, samples: int = 15) -> dic
 
     Returns:
         ``{"kind": "indeed", "documents", "failures", "fields": {field: counts},
+        "predicted_skills": {"taxonomy": n, "uncatalogued": n},
         "samples": {field: {"missed": [...], "unsupported": [...]}}}``.
 
     Raises:
@@ -205,6 +208,8 @@ def evaluate_indeed(path: Path, *, lookup: Any = None, samples: int = 15) -> dic
     reference = TaxonomyLookup(builtin_taxonomy())
     fields = {name: Counts() for name in LABELS.values()}
     fields["skills_tokens_only"] = Counts()
+    fields["skills_taxonomy_only"] = Counts()
+    predictions = {"taxonomy": 0, "uncatalogued": 0}
     kept: dict[str, dict[str, list[str]]] = {
         name: {"missed": [], "unsupported": []} for name in LABELS.values()
     }
@@ -231,6 +236,14 @@ def evaluate_indeed(path: Path, *, lookup: Any = None, samples: int = 15) -> dic
 
         tokens_only = score_items(gold_skill_items, predicted["skills"], inside=spans["skills"])
         fields["skills_tokens_only"].add(tokens_only[0])
+        catalogued = predicted["skills"][: len(record.skills)] if record else []
+        taxonomy_only = score_items(
+            gold_skill_items, catalogued, inside=spans["skills"], found_by_name=named
+        )
+        fields["skills_taxonomy_only"].add(taxonomy_only[0])
+        if record is not None:
+            predictions["taxonomy"] += len(record.skills)
+            predictions["uncatalogued"] += len(record.uncatalogued_skills)
         results = {
             "skills": score_items(
                 gold_skill_items, predicted["skills"], inside=spans["skills"], found_by_name=named
@@ -251,6 +264,7 @@ def evaluate_indeed(path: Path, *, lookup: Any = None, samples: int = 15) -> dic
         "documents": len(rows),
         "failures": failures,
         "fields": {name: counts.as_dict() for name, counts in fields.items()},
+        "predicted_skills": predictions,
         "samples": kept,
     }
 
@@ -275,7 +289,9 @@ def _predicted_items(record: Any) -> dict[str, list[Item]]:
         "skills": [
             tuple(dict.fromkeys(form for form in (mention.surface, mention.name) if form))
             for mention in record.skills
-        ],
+        ]
+        # Listed skills no taxonomy names ("File-Aid"), after the taxonomy's.
+        + [(item.name,) for item in record.uncatalogued_skills],
         "designations": titles,
         "companies": [job.employer for job in record.experience if job.employer],
         "degrees": degrees,

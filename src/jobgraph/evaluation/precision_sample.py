@@ -6,7 +6,8 @@ that folder's README. This module reports the labelled precision and re-parses
 the rows, to say which labelled predictions the current parser still makes
 (same skill from overlapping evidence): precision among those, and how many correct
 and wrong ones it no longer makes. Predictions made since the sample was drawn
-are not labelled and not scored.
+are not labelled and not scored. ``indeed_dev_sample_uncatalogued.jsonl`` does
+the same for uncatalogued skills (``skill_id`` ``"uncatalogued:<key>"``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from jobgraph.errors import JobgraphError, ParseError
+
+#: ``skill_id`` of a labelled uncatalogued skill: this prefix and the item's key.
+UNCATALOGUED_PREFIX = "uncatalogued:"
 
 
 def read_sample(path: Path) -> list[dict[str, Any]]:
@@ -68,7 +72,10 @@ def evaluate_precision_sample(
         except (JobgraphError, IndexError):
             predictions[row] = []
             continue
-        predictions[row] = [(m.skill_id, m.start, m.end) for m in record.skills]
+        predictions[row] = [(m.skill_id, m.start, m.end) for m in record.skills] + [
+            (UNCATALOGUED_PREFIX + item.key, item.start, item.end)
+            for item in record.uncatalogued_skills
+        ]
     kept = [item for item in items if _still_predicted(item, predictions[item["row"]])]
     correct = sum(item["correct"] for item in items)
     kept_correct = sum(item["correct"] for item in kept)

@@ -46,11 +46,20 @@ def _indeed(result: dict[str, Any]) -> list[str]:
     for name, kept in result.get("samples", {}).items():
         if kept["missed"]:
             lines.append(f"  {name} missed e.g.: " + "; ".join(kept["missed"][:5]))
-    sample = result.get("precision_sample")
-    if sample:
+    counts = result.get("predicted_skills")
+    if counts:
+        lines.append(
+            f"  skills predicted: {counts['taxonomy']} from the taxonomy, "
+            f"{counts['uncatalogued']} uncatalogued"
+        )
+    for key, what in (("precision_sample", "skill"), ("precision_sample_uncatalogued",
+                                                       "uncatalogued skill")):  # fmt: skip
+        sample = result.get(key)
+        if not sample:
+            continue
         labelled, current = sample["labelled"], sample["current"]
         lines.append(
-            f"  skill precision, hand-labelled sample: {labelled['precision']:.3f} "
+            f"  {what} precision, hand-labelled sample: {labelled['precision']:.3f} "
             f"({labelled['correct']}/{labelled['items']} as drawn); now still predicted "
             f"{current['still_predicted']}, precision {current['precision'] or 0:.3f}, dropped "
             f"{current['dropped_wrong']} wrong / {current['dropped_correct']} correct"

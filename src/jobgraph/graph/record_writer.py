@@ -112,6 +112,8 @@ def resume_row(record: ResumeRecord, *, with_pii: bool = False) -> dict[str, Any
         "city": record.location.city if record.location else None,
         "country": record.location.country if record.location else None,
         "skill_count": len(record.skills),
+        # Listed skills no taxonomy names ("File-Aid"): queryable, not linked.
+        "uncatalogued_skills": [item.name for item in record.uncatalogued_skills],
         # In the digest: a re-ingest after a taxonomy import rewrites (re-links) the record.
         "taxonomy_version": record.taxonomy_version,
         "updated_at": time.time(),

@@ -1,8 +1,9 @@
 """Build the spaCy pipeline once per process and run it on a document.
 
-The pipeline is ``spacy.blank("en")`` with our three components::
+The pipeline is ``spacy.blank("en")`` with our four components::
 
     jobgraph_sections (kind="resume") -> jobgraph_dates -> jobgraph_skills
+        -> jobgraph_uncatalogued_skills
 
 Postings run the same pipeline with a posting-vocabulary section tagger in
 place of the first component, so the phrase matcher (the costly part to build)
@@ -25,7 +26,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 # Imported for their side effect: registering the component factories.
-from jobgraph.parse import date_tagger, sections, skills
+from jobgraph.parse import date_tagger, sections, skill_uncatalogued, skills
 from jobgraph.parse.dates import YearMonth
 from jobgraph.parse.roles import has_role_word
 from jobgraph.parse.text import DOC_TEXT_KEY
@@ -215,6 +216,9 @@ def build_pipeline(lookup: TaxonomyLookup) -> Pipeline:
     matcher = nlp.add_pipe("jobgraph_skills")
     assert isinstance(matcher, skills.SkillMatcher)
     matcher.set_lookup(lookup)
+    uncatalogued = nlp.add_pipe("jobgraph_uncatalogued_skills")
+    assert isinstance(uncatalogued, skill_uncatalogued.UncataloguedSkills)
+    uncatalogued.set_vocabulary(matcher.vocabulary, matcher.ordinary)
     return Pipeline(nlp, lookup, sections.SectionTagger(kind="posting"))
 
 

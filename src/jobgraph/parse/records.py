@@ -112,6 +112,30 @@ class SkillMention:
 
 
 @dataclass(slots=True)
+class UncataloguedSkill:
+    """A skill the resume lists that no taxonomy in force names ("File-Aid", "OC4J").
+
+    Attributes:
+        name: The item as written.
+        key: ``name`` folded (case, punctuation, spaces): equal keys, same skill.
+        section: Section the item sits in.
+        start: Offset in ``ResumeRecord.text``.
+        end: End offset (exclusive).
+    """
+
+    name: str
+    key: str
+    section: str
+    start: int
+    end: int
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> UncataloguedSkill:
+        """Build an item from its ``to_dict()`` form."""
+        return cls(**_known(cls, data))
+
+
+@dataclass(slots=True)
 class Job:
     """One position in a candidate's work history.
 
@@ -207,6 +231,8 @@ class ResumeRecord:
     headline: str | None = None
     summary: str | None = None
     skills: list[SkillMention] = field(default_factory=list)
+    #: Listed skills no taxonomy in force names (see ``parse/skill_uncatalogued.py``).
+    uncatalogued_skills: list[UncataloguedSkill] = field(default_factory=list)
     experience: list[Job] = field(default_factory=list)
     total_experience_months: int = 0
     education: list[EducationEntry] = field(default_factory=list)
@@ -231,6 +257,9 @@ class ResumeRecord:
         location = values.get("location")
         values["location"] = Location.from_dict(location) if location else None
         values["skills"] = [SkillMention.from_dict(s) for s in values.get("skills") or []]
+        values["uncatalogued_skills"] = [
+            UncataloguedSkill.from_dict(s) for s in values.get("uncatalogued_skills") or []
+        ]
         values["experience"] = [Job.from_dict(j) for j in values.get("experience") or []]
         values["education"] = [EducationEntry.from_dict(e) for e in values.get("education") or []]
         for name in ("certifications", "languages", "sections", "warnings"):
@@ -244,7 +273,8 @@ class ResumeRecord:
         phone and links found in the contact block, and any email address, are
         replaced by runs of ``*`` of the same length in ``text``, ``headline``,
         ``summary``, ``source`` (file names often carry the name) and the jobs'
-        titles, so every character offset in the record stays valid.
+        titles, so every character offset in the record stays valid. Uncatalogued
+        skills that hold any of it are dropped.
         """
         mask = _pii_mask(self.contact)
         return replace(
@@ -256,6 +286,9 @@ class ResumeRecord:
             summary=mask(self.summary) if self.summary else self.summary,
             experience=[
                 replace(job, title=mask(job.title)) if job.title else job for job in self.experience
+            ],
+            uncatalogued_skills=[
+                item for item in self.uncatalogued_skills if mask(item.name) == item.name
             ],
         )
 

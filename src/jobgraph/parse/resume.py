@@ -16,7 +16,7 @@ from jobgraph.parse.experience import extract_jobs, total_experience_months
 from jobgraph.parse.extras import extract_certifications, extract_languages
 from jobgraph.parse.location import parse_location
 from jobgraph.parse.pipeline import pipeline_for
-from jobgraph.parse.records import Job, ResumeRecord, SkillMention
+from jobgraph.parse.records import Job, ResumeRecord, SkillMention, UncataloguedSkill
 from jobgraph.parse.sections import HEADER, Section, section_at
 from jobgraph.parse.skills import SkillHit
 from jobgraph.parse.text import content_hash, first_lines, iter_lines, normalize_text
@@ -76,6 +76,13 @@ def parse_resume(
     excluded = _name_spans(clean, jobs, contact.name) + degree_field_spans(clean)
     hits = [hit for hit in hits if not _inside(hit.start, excluded)]
     skills = _skill_mentions(clean, sections, hits, jobs, reference, pipeline.lookup)
+    uncatalogued = [
+        UncataloguedSkill(
+            hit.surface, hit.key, _section_name(sections, hit.start), hit.start, hit.end
+        )
+        for hit in doc._.jobgraph_uncatalogued_hits or []
+        if not _inside(hit.start, excluded)
+    ]
     if not skills:
         warnings.append("no taxonomy skills found")
     digest = content_hash(clean)
@@ -88,6 +95,7 @@ def parse_resume(
         headline=headline,
         summary=_summary(clean, sections),
         skills=skills,
+        uncatalogued_skills=uncatalogued,
         experience=jobs,
         total_experience_months=total,
         education=extract_education(clean, sections, reference.year),
@@ -159,6 +167,11 @@ def _current_occupation(
             if found:
                 return found[0]
     return None
+
+
+def _section_name(sections: list[Section], offset: int) -> str:
+    section = section_at(sections, offset)
+    return section.name if section else HEADER
 
 
 def _skill_mentions(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -74,6 +75,7 @@ LISTLABEL_WORDS = frozenset(
         "patterns",
     }
 )
+_ITEM = re.compile(r"[^,;|•/()\[\]:]+")
 LABEL = re.compile(r"\s*(?:•\s*)?([A-Za-z][\w &/+.'-]{0,40}?)\s*:\s*\S")  # used with match(pos)
 _LIST_CHARS = set(",/|;()•[]&+:")
 _SKILL_PHRASE = re.compile(
@@ -120,6 +122,22 @@ class SkillContext:
 
     def skill_list_lines(self) -> list[tuple[int, int]]:
         return [self.line_bounds(i) for i in range(len(self.line_starts)) if self._line_is_list(i)]
+
+    def list_items(self) -> Iterator[tuple[str, int]]:
+        """Each item of each skill-list line, trimmed: ``(text, start offset)``.
+
+        Items are split at commas, semicolons, bars, bullets, slashes, brackets
+        and colons; a line's "Technologies:" label is not an item.
+        """
+        for line_start, line_end in self.skill_list_lines():
+            line = self.text[line_start:line_end]
+            label = LABEL.match(line)
+            begin = label.end() - 1 if label else 0
+            for item in _ITEM.finditer(line, begin):
+                raw = item.group(0)
+                surface = raw.strip(" \t.-–*")
+                if surface:
+                    yield surface, line_start + item.start() + raw.find(surface)
 
     def starts_sentence(self, offset: int) -> bool:
         position = offset - 1

@@ -109,16 +109,18 @@ def imported_form_rule(
 
 
 def imported_form_rules(
-    taxonomy: Taxonomy, forms: dict[str, str]
+    taxonomy: Taxonomy, forms: dict[str, str], *, ordinary: frozenset[str] | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Split ``forms`` ({form: skill id}) into the matchable ones and their rules.
 
     Returns:
         ``(kept forms, {lower-case form: "list" | "product"})``: built-in forms
         are all kept without a rule; imported forms per
-        :func:`imported_form_rule`.
+        :func:`imported_form_rule` (``ordinary``: :func:`ordinary_words`, computed
+        when not given).
     """
-    ordinary = ordinary_words(taxonomy)
+    if ordinary is None:
+        ordinary = ordinary_words(taxonomy)
     kept: dict[str, str] = {}
     rules: dict[str, str] = {}
     for form, skill_id in forms.items():

@@ -40,9 +40,9 @@ from jobgraph.parse.skill_candidates import (
     token_candidates,
     without_overlaps,
 )
-from jobgraph.parse.skill_context import LABEL, SkillContext
+from jobgraph.parse.skill_context import SkillContext
 from jobgraph.parse.skill_derived import derived_forms
-from jobgraph.parse.skill_policy import has_imported, imported_form_rules
+from jobgraph.parse.skill_policy import has_imported, imported_form_rules, ordinary_words
 from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
 from jobgraph.parse.text import doc_text
@@ -50,7 +50,6 @@ from jobgraph.taxonomy.label_index import token_key
 from jobgraph.taxonomy.normalize import label_key, strip_version
 
 SPAN_KEY = "jobgraph_skills"
-_ITEM = re.compile(r"[^,;|•/()\[\]:]+")
 _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
 _VERSION_BEFORE = re.compile(r"\b\d+(?:\.\d+)+\s+$")
 
@@ -96,6 +95,8 @@ class SkillMatcher:
         # Resolved list items, shared across documents (most items recur).
         self._item_cache: dict[str, tuple[str, float] | None] = {}
         self._stop_words = frozenset(nlp.Defaults.stop_words)
+        #: Words of the taxonomy's descriptive labels (:func:`ordinary_words`).
+        self.ordinary: frozenset[str] = frozenset()
 
     def set_lookup(self, lookup: SkillSource) -> None:
         """Load every surface form of ``lookup`` (a ``TaxonomyLookup``) and keep it.
@@ -108,8 +109,9 @@ class SkillMatcher:
         names = {sid: skill.name for sid, skill in taxonomy.skills.items()} if taxonomy else None
         forms = lookup.surface_forms()
         rules: dict[str, str] = {}
+        self.ordinary = ordinary_words(taxonomy) if taxonomy is not None else frozenset()
         if taxonomy is not None and has_imported(taxonomy.skills.values()):
-            forms, rules = imported_form_rules(taxonomy, forms)
+            forms, rules = imported_form_rules(taxonomy, forms, ordinary=self.ordinary)
         if taxonomy is not None:
             # "Sqoop" for Apache Sqoop, "JSP" for Oracle JavaServer Pages JSP, "Oracle" in lists.
             extra, extra_rules = derived_forms(taxonomy, {form.lower() for form in forms})
@@ -280,34 +282,27 @@ class SkillMatcher:
         covered = covered_chars(hits)
         found: list[SkillHit] = []
         calls = 0
-        for line_start, line_end in context.skill_list_lines():
-            line = context.text[line_start:line_end]
-            label = LABEL.match(line)
-            begin = label.end() - 1 if label else 0
-            for item in _ITEM.finditer(line, begin):
-                raw = item.group(0)
-                surface = raw.strip(" \t.-–*")
-                start = line_start + item.start() + raw.find(surface) if surface else 0
-                if not _plausible_item(surface) or start in covered:
-                    continue
-                if start + len(surface) - 1 in covered:
-                    continue
-                cached = self._resolve_item(surface, allow_lookup=calls < self.max_lookups)
-                if cached[2]:
-                    calls += 1
-                if cached[0] is None or cached[1] < 0.85:
-                    continue
-                skill_id, found_confidence = cached[0], cached[1]
-                if self.vocabulary.ambiguity(surface) == "acronym" and not (
-                    self.vocabulary.case_matches(skill_id, surface)
-                ):
-                    continue  # "jsp": a derived acronym counts in its own case only
-                confidence = round(min(0.85, found_confidence * 0.9), 3)
-                if confidence >= self.min_confidence:
-                    found.append(
-                        SkillHit(skill_id, surface, start, start + len(surface), confidence,
-                                 "lookup")
-                    )  # fmt: skip
+        for surface, start in context.list_items():
+            if not _plausible_item(surface) or start in covered:
+                continue
+            if start + len(surface) - 1 in covered:
+                continue
+            cached = self._resolve_item(surface, allow_lookup=calls < self.max_lookups)
+            if cached[2]:
+                calls += 1
+            if cached[0] is None or cached[1] < 0.85:
+                continue
+            skill_id, found_confidence = cached[0], cached[1]
+            if self.vocabulary.ambiguity(surface) == "acronym" and not (
+                self.vocabulary.case_matches(skill_id, surface)
+            ):
+                continue  # "jsp": a derived acronym counts in its own case only
+            confidence = round(min(0.85, found_confidence * 0.9), 3)
+            if confidence >= self.min_confidence:
+                found.append(
+                    SkillHit(skill_id, surface, start, start + len(surface), confidence,
+                             "lookup")
+                )  # fmt: skip
         return found
 
     def _resolve_item(self, surface: str, *, allow_lookup: bool) -> tuple[Any, float, bool]:

@@ -47,6 +47,7 @@ def candidate_view(row: dict[str, Any], *, pii: bool) -> dict[str, Any]:
     candidate = dict(row["candidate"])
     candidate["certifications"] = list(candidate.get("certifications") or [])
     candidate["languages"] = list(candidate.get("languages") or [])
+    candidate["uncatalogued_skills"] = list(candidate.get("uncatalogued_skills") or [])
     skills = []
     for skill in row["skills"]:
         skill = dict(skill)
