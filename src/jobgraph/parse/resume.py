@@ -76,12 +76,13 @@ def parse_resume(
     excluded = _name_spans(clean, jobs, contact.name) + degree_field_spans(clean)
     hits = [hit for hit in hits if not _inside(hit.start, excluded)]
     skills = _skill_mentions(clean, sections, hits, jobs, reference, pipeline.lookup)
+    languages = extract_languages(clean, sections)
     uncatalogued = [
         UncataloguedSkill(
             hit.surface, hit.key, _section_name(sections, hit.start), hit.start, hit.end
         )
         for hit in doc._.jobgraph_uncatalogued_hits or []
-        if not _inside(hit.start, excluded)
+        if not _inside(hit.start, excluded) and not _lists_languages(clean, hit.start, languages)
     ]
     if not skills:
         warnings.append("no taxonomy skills found")
@@ -100,7 +101,7 @@ def parse_resume(
         total_experience_months=total,
         education=extract_education(clean, sections, reference.year),
         certifications=extract_certifications(clean, sections, certificate_names),
-        languages=extract_languages(clean, sections),
+        languages=languages,
         occupation_id=_current_occupation(jobs, headline, resolve),
         text=clean,
         sections=[s.name for s in sections if s.name != HEADER],
@@ -167,6 +168,14 @@ def _current_occupation(
             if found:
                 return found[0]
     return None
+
+
+def _lists_languages(text: str, offset: int, languages: list[str]) -> bool:
+    """True when the line at ``offset`` names a spoken language ("English, isiZulu")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].lower()
+    return any(re.search(rf"\b{re.escape(language.lower())}\b", line) for language in languages)
 
 
 def _section_name(sections: list[Section], offset: int) -> str:

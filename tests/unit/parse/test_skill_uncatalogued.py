@@ -23,7 +23,7 @@ Wrote COBOL batch jobs and tuned DB2 queries for the card platform.
 SKILLS
 COBOL, DB2, JCL, File-Aid, Xpeditor, Control-M, QMF
 Tools: Gephi, MainView, Page Object model
-Languages: English, Hindi
+Languages: English, Hindi, isiZulu
 Place: Pune, Maharashtra
 https://www.example.org/r/Dana-Whitfield/4270d63f
 Java (4 years), Python (2 years), SPUFI (3 years), CA7 (Less than
@@ -64,8 +64,8 @@ def test_taxonomy_skills_are_not_repeated(record: ResumeRecord) -> None:
 def test_places_links_durations_and_prose_are_not_skills(record: ResumeRecord) -> None:
     found = names(record)
     for wrong in ("Pune", "Maharashtra", "Dana-Whitfield", "4270d63f", "4 years",
-                  "Less than", "1 year", "English", "Hindi", "Acme Ltd", "resolved the issue",
-                  "Led a team of five engineers"):  # fmt: skip
+                  "Less than", "1 year", "English", "Hindi", "isiZulu", "Acme Ltd",
+                  "resolved the issue", "Led a team of five engineers"):  # fmt: skip
         assert wrong not in found
 
 
