@@ -225,14 +225,20 @@ def level_rank(level: str | None) -> int:
 
 
 def degree_field_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of the fields of study named with degrees ("BSc in *Computer Science*").
+    """Offsets of the words after a degree, to its field ("Bachelor *of Fine Arts in Design*").
 
-    A field of study describes a degree; the parsers do not count it as a skill.
+    A field of study describes a degree, and so do the words of the degree's own
+    name ("Fine Arts" of a BFA): the parsers do not count a skill that starts
+    there. The degree word itself stays matchable ("Master of Science in
+    Nursing" is the MSN). The span runs from the end of the degree word to the
+    end of its field when the field follows closely; a field written before the
+    degree is covered alone.
     """
     spans = []
     for degree in find_degrees(text):
         if degree.field:
             found = text.find(degree.field, max(0, degree.start - 60), degree.end + 160)
             if found >= 0:
-                spans.append((found, found + len(degree.field)))
+                start = degree.end if 0 <= found - degree.end <= 80 else found
+                spans.append((start, found + len(degree.field)))
     return spans

@@ -51,6 +51,9 @@ from jobgraph.taxonomy.normalize import label_key, strip_version
 
 SPAN_KEY = "jobgraph_skills"
 _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
+_SPACED_LINE = re.compile(r"^.*\S[ \t]{2,}\S.*$", re.MULTILINE)
+_NON_SPACE = re.compile(r"\S+")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _VERSION_BEFORE = re.compile(r"\b\d+(?:\.\d+)+\s+$")
 
 
@@ -155,6 +158,7 @@ class SkillMatcher:
         context = SkillContext(doc)
         text = doc_text(doc)
         candidates = self._phrase_candidates(doc)
+        candidates += self._spaced_phrase_candidates(text)
         candidates += joined_candidates(text, self.vocabulary, self._stop_words)
         candidates += token_candidates(text, self.vocabulary, self._stop_words, candidates)
         hits = self._accept(without_overlaps(candidates), context)
@@ -185,6 +189,37 @@ class SkillMatcher:
             skill_id, exact = resolved
             found[key] = Candidate(*key, skill_id, span.text, exact, "phrase")
         return list(found.values())
+
+    def _spaced_phrase_candidates(self, text: str) -> list[Candidate]:
+        """Multi-word forms in lines set with runs of spaces ("Keyword  research").
+
+        Justified PDF text puts two or more spaces between words; each gap is a
+        token of its own, so the phrase matcher misses every multi-word form
+        there. Such lines are matched again with single spaces, mapped back.
+        """
+        found = []
+        for line in _SPACED_LINE.finditer(text):
+            positions: list[int] = []
+            pieces: list[str] = []
+            for word in _NON_SPACE.finditer(line.group(0)):
+                if pieces:
+                    pieces.append(" ")
+                    positions.append(-1)
+                pieces.append(word.group(0))
+                positions.extend(range(line.start() + word.start(), line.start() + word.end()))
+            collapsed = "".join(pieces)
+            doc = self.nlp.make_doc(collapsed)
+            for _, start, end in self.matcher(doc):
+                span = doc[start:end]
+                if " " not in span.text:
+                    continue  # one word: the main pass found it
+                resolved = self.vocabulary.resolve(span.text)
+                if resolved is not None:
+                    begin, last = positions[span.start_char], positions[span.end_char - 1]
+                    surface = text[begin : last + 1]
+                    found.append(Candidate(begin, last + 1, resolved[0], surface, resolved[1],
+                                           "phrase"))  # fmt: skip
+        return found
 
     # -- acceptance -------------------------------------------------------------
 
@@ -261,6 +296,8 @@ class SkillMatcher:
             strong and candidate.surface.isupper() and len(candidate.surface) > 2
         ):
             return 0.0
+        if self._ends_job_title(candidate, context):
+            return 0.0  # "Sous Chef, Osteria Lupa": a job, not the Chef tool
         if kind == "context" and (
             _YEAR_AFTER.match(context.text, candidate.end)
             or _VERSION_BEFORE.search(context.text, max(0, candidate.start - 12), candidate.start)
@@ -277,6 +314,14 @@ class SkillMatcher:
         if context.follows_skill_phrase(candidate.start) and listed:
             return 0.65  # "experience with R", "knowledge of Go"
         return 0.6 if listed and sure_lines.get(line) else 0.0
+
+    def _ends_job_title(self, candidate: Candidate, context: SkillContext) -> bool:
+        """True when the word before and the match make a known job title ("Sous Chef")."""
+        before = _WORD_BEFORE.search(context.text, max(0, candidate.start - 30), candidate.start)
+        if before is None or self.lookup is None or not hasattr(self.lookup, "occupation"):
+            return False
+        found = self.lookup.occupation(f"{before.group(1)} {candidate.surface}")
+        return found is not None and found.method in ("exact", "alias")
 
     def _list_item_hits(self, context: SkillContext, hits: list[SkillHit]) -> list[SkillHit]:
         covered = covered_chars(hits)

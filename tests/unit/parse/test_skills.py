@@ -119,3 +119,49 @@ def test_label_words_and_editions_are_not_skills() -> None:
     assert "db" in skills_of(nlp, "SKILL SET\nDatabase\nDocker")  # an item by itself
     assert "r" in skills_of(nlp, "SKILLS\nR, Docker")
     assert "r" not in skills_of(nlp, "SKILLS\nMule Server 3.7 R, Docker")  # an edition
+
+
+def test_justified_lines_with_runs_of_spaces() -> None:
+    """PDF text set with two or more spaces between words still matches phrases."""
+    from jobgraph.parse import parse_resume_text
+    from jobgraph.parse.pipeline import default_lookup
+
+    text = (
+        "Ravi Chandra\n\nEXPERIENCE\nSEO Specialist, Lonestar Outdoor Co.\nMar 2021 – Present\n"
+        "•  Keyword  research  and  content  briefs;  Google   Ads  reporting\n"
+    )
+    record = parse_resume_text(text, lookup=default_lookup())
+    found = {mention.skill_id: mention for mention in record.skills}
+    assert {"keyword-research", "google-ads"} <= set(found)
+    mention = found["keyword-research"]
+    assert record.text[mention.start : mention.end] == "Keyword  research"
+
+
+def test_a_tool_name_ending_a_job_title_is_the_job() -> None:
+    from dataclasses import replace
+
+    from jobgraph.parse import parse_resume_text
+    from jobgraph.taxonomy.builtin import builtin_taxonomy
+    from jobgraph.taxonomy.lookup import TaxonomyLookup
+    from jobgraph.taxonomy.model import Skill, SkillKind
+
+    base = builtin_taxonomy()
+    chef = Skill(id="chef-tool", name="Chef", kind=SkillKind.TOOL)
+    taxonomy = replace(base, skills={**base.skills, "chef-tool": chef})
+    lookup = TaxonomyLookup(taxonomy)
+    text = (
+        "Ana Ruiz\n\nEXPERIENCE\nSous Chef, Osteria Lupa (Chicago)\n2019 – Present\n"
+        "Automated our servers with Ansible and Chef.\n"
+    )
+    record = parse_resume_text(text, lookup=lookup)
+    mentions = [m for m in record.skills if m.skill_id == "chef-tool"]
+    assert len(mentions) == 1 and "Ansible and Chef" in record.text[mentions[0].start - 12 :]
+    assert mentions[0].mentions == 1  # "Sous Chef" is the job, not the tool
+
+
+def test_words_of_a_degree_name_are_not_skills() -> None:
+    from jobgraph.parse.degrees import degree_field_spans
+
+    text = "EDUCATION\nBachelor of Fine Arts in Graphic Design, 2016\n"
+    (start, end), = degree_field_spans(text)
+    assert text[start:end].strip() == "of Fine Arts in Graphic Design"
