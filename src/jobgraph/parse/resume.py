@@ -73,7 +73,7 @@ def parse_resume(
          if h.skill_id in taxonomy.skills
          and taxonomy.skills[h.skill_id].kind is SkillKind.CERTIFICATION}
     )  # fmt: skip
-    excluded = _name_spans(clean, jobs, contact.name) + degree_field_spans(clean)
+    excluded = _name_spans(clean, jobs, contact.name) + _degree_spans(clean, sections)
     hits = [hit for hit in hits if not _inside(hit.start, excluded)]
     skills = _skill_mentions(clean, sections, hits, jobs, reference, pipeline.lookup)
     languages = extract_languages(clean, sections)
@@ -176,6 +176,15 @@ def _lists_languages(text: str, offset: int, languages: list[str]) -> bool:
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)].lower()
     return any(re.search(rf"\b{re.escape(language.lower())}\b", line) for language in languages)
+
+
+def _degree_spans(text: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """Fields of study anywhere; in the education section, each degree's whole line."""
+    in_education = [
+        span for span in degree_field_spans(text, to_line_end=True)
+        if _section_name(sections, span[0]) == "education"
+    ]  # fmt: skip
+    return degree_field_spans(text) + in_education
 
 
 def _section_name(sections: list[Section], offset: int) -> str:

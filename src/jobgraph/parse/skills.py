@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from jobgraph.parse.geo import region_of
 from jobgraph.parse.skill_candidates import (
     Candidate,
     covered_chars,
@@ -54,6 +55,7 @@ _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
 _SPACED_LINE = re.compile(r"^.*\S[ \t]{2,}\S.*$", re.MULTILINE)
 _NON_SPACE = re.compile(r"\S+")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Za-z][a-z]*){1,2}")
 _VERSION_BEFORE = re.compile(r"\b\d+(?:\.\d+)+\s+$")
 
 
@@ -234,6 +236,8 @@ class SkillMatcher:
         starts = sorted(candidate.start for candidate in candidates)
         hits = []
         for candidate in candidates:
+            if _state_code(candidate, context, vocabulary):
+                continue  # "Atlanta, GA" is Georgia, not Google Analytics
             if (
                 context.in_list_label(candidate.start)
                 or context.ends_hyphen_compound(candidate)
@@ -297,7 +301,7 @@ class SkillMatcher:
         ):
             return 0.0
         if self._ends_job_title(candidate, context):
-            return 0.0  # "Sous Chef, Osteria Lupa": a job, not the Chef tool
+            return 0.0  # "Sous Chef", "Chef de Partie": a job, not the Chef tool
         if kind == "context" and (
             _YEAR_AFTER.match(context.text, candidate.end)
             or _VERSION_BEFORE.search(context.text, max(0, candidate.start - 12), candidate.start)
@@ -316,12 +320,22 @@ class SkillMatcher:
         return 0.6 if listed and sure_lines.get(line) else 0.0
 
     def _ends_job_title(self, candidate: Candidate, context: SkillContext) -> bool:
-        """True when the word before and the match make a known job title ("Sous Chef")."""
-        before = _WORD_BEFORE.search(context.text, max(0, candidate.start - 30), candidate.start)
-        if before is None or self.lookup is None or not hasattr(self.lookup, "occupation"):
+        """True inside a known job title: "Sous Chef", "Chef de Partie" (not the Chef tool)."""
+        if self.lookup is None or not hasattr(self.lookup, "occupation"):
             return False
-        found = self.lookup.occupation(f"{before.group(1)} {candidate.surface}")
-        return found is not None and found.method in ("exact", "alias")
+        before = _WORD_BEFORE.search(context.text, max(0, candidate.start - 30), candidate.start)
+        after = _WORDS_AFTER.match(context.text, candidate.end)
+        titles = []
+        if before is not None:
+            titles.append(f"{before.group(1)} {candidate.surface}")
+        if after is not None:
+            words = after.group(0).split()
+            titles += [" ".join([candidate.surface, *words[:n]]) for n in (1, 2)]
+        for title in titles:
+            found = self.lookup.occupation(title)
+            if found is not None and found.method in ("exact", "alias"):
+                return True
+        return False
 
     def _list_item_hits(self, context: SkillContext, hits: list[SkillHit]) -> list[SkillHit]:
         covered = covered_chars(hits)
@@ -403,6 +417,25 @@ def _acronym_confidence(
 
 
 _BASE_CONFIDENCE = {"phrase": 0.95, "key": 0.85, "version": 0.8}
+
+
+def _state_code(candidate: Candidate, context: SkillContext, vocabulary: SkillVocabulary) -> bool:
+    """True for a region code after a place name: "Atlanta, GA", "Pune, MH".
+
+    Not in a skill list, and not after a skill ("Salesforce, GA" lists two).
+    """
+    surface = candidate.surface
+    if len(surface) != 2 or not surface.isupper() or region_of(surface) is None:
+        return False
+    place = _PLACE_BEFORE.search(context.text, max(0, candidate.start - 40), candidate.start)
+    return (
+        place is not None
+        and place.group(1).lower() not in vocabulary.forms_by_lower
+        and not context.is_skill_list(candidate.start)
+    )
+
+
+_PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)*),[ \t]*$")
 
 
 def _plausible_item(surface: str) -> bool:

@@ -151,12 +151,26 @@ def test_a_tool_name_ending_a_job_title_is_the_job() -> None:
     lookup = TaxonomyLookup(taxonomy)
     text = (
         "Ana Ruiz\n\nEXPERIENCE\nSous Chef, Osteria Lupa (Chicago)\n2019 – Present\n"
+        "Line Cook, then Chef de Partie, Aurora Hotel\n2016 – 2019\n"
         "Automated our servers with Ansible and Chef.\n"
     )
     record = parse_resume_text(text, lookup=lookup)
     mentions = [m for m in record.skills if m.skill_id == "chef-tool"]
     assert len(mentions) == 1 and "Ansible and Chef" in record.text[mentions[0].start - 12 :]
-    assert mentions[0].mentions == 1  # "Sous Chef" is the job, not the tool
+    assert mentions[0].mentions == 1  # "Sous Chef", "Chef de Partie" are jobs, not the tool
+
+
+def test_a_region_code_after_a_place_is_the_place() -> None:
+    from jobgraph.parse import parse_resume_text
+    from jobgraph.parse.pipeline import default_lookup
+
+    text = (
+        "Brianna Lee\nInside Sales · Atlanta, GA · brianna@example.org\n\nSKILLS\n"
+        "Salesforce, GA, Excel\n"
+    )
+    record = parse_resume_text(text, lookup=default_lookup())
+    mentions = [m for m in record.skills if m.skill_id == "google-analytics"]
+    assert len(mentions) == 1 and mentions[0].section == "skills"  # only the listed GA
 
 
 def test_words_of_a_degree_name_are_not_skills() -> None:
@@ -165,3 +179,8 @@ def test_words_of_a_degree_name_are_not_skills() -> None:
     text = "EDUCATION\nBachelor of Fine Arts in Graphic Design, 2016\n"
     (start, end), = degree_field_spans(text)
     assert text[start:end].strip() == "of Fine Arts in Graphic Design"
+    # a resume's education line: everything after the degree word is about the degree
+    text = "EDUCATION\nB.S. Finance, minor in Statistics — University of St. Croix\nSKILLS\nR\n"
+    spans = degree_field_spans(text, to_line_end=True)
+    assert any(text[start:end].endswith("St. Croix") for start, end in spans)
+    assert all(end <= text.index("\nSKILLS") for _, end in spans)
