@@ -45,7 +45,7 @@ Backend Developer | Northwind | Mar 2019 - Present
 - Built Kotlin services on PostgreSQL and Docker
 
 SKILLS
-Kotlin, PostgreSQL, Docker, Git, REST APIs
+Kotlin, PostgreSQL, Docker, Git, REST APIs, Ktor
 
 EDUCATION
 BSc Computer Science, TU Berlin, 2018
@@ -169,6 +169,7 @@ def test_explorer_in_chromium(served: tuple[Flask, str], tmp_path: Path) -> None
             expect(matches.first.locator(".bar-row").first).to_be_visible()
             expect(matches.first).to_contain_text("calibrated")
             expect(page.locator("#about")).to_contain_text("alex@example.com")  # pii scope
+            expect(page.locator("#about")).to_contain_text("Ktor")  # listed, no taxonomy names it
             expect(page.locator("#advice")).not_to_be_empty()
             page.screenshot(path=ARTIFACTS / "2-candidate-matches.png", full_page=True)
 

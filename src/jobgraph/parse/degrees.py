@@ -224,7 +224,7 @@ def level_rank(level: str | None) -> int:
     return EDUCATION_LEVELS.index(level) if level in EDUCATION_LEVELS else -1
 
 
-def degree_field_spans(text: str, *, to_line_end: bool = False) -> list[tuple[int, int]]:
+def degree_field_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the words after a degree, to its field ("Bachelor *of Fine Arts in Design*").
 
     A field of study describes a degree, and so do the words of the degree's own
@@ -232,18 +232,27 @@ def degree_field_spans(text: str, *, to_line_end: bool = False) -> list[tuple[in
     there. The degree word itself stays matchable ("Master of Science in
     Nursing" is the MSN). The span runs from the end of the degree word to the
     end of its field when the field follows closely; a field written before the
-    degree is covered alone. With ``to_line_end`` (a resume's education line:
-    "BBA (Marketing)", "B.S. Finance, minor in Statistics") the span runs from the
-    degree word to the end of its line, field or not.
+    degree is covered alone.
     """
-    spans = []
+    return degree_spans(text)[0]
+
+
+def degree_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """``(field spans, line spans)`` of every degree, finding the degrees once.
+
+    Field spans are :func:`degree_field_spans`. A line span runs from the end of
+    the degree word to the end of its line: on a resume's education line
+    ("BBA (Marketing)", "B.S. Finance, minor in Statistics") everything after
+    the degree is about the degree.
+    """
+    fields: list[tuple[int, int]] = []
+    lines: list[tuple[int, int]] = []
     for degree in find_degrees(text):
-        if to_line_end:
-            line_end = text.find("\n", degree.end)
-            spans.append((degree.end, line_end if line_end >= 0 else len(text)))
+        line_end = text.find("\n", degree.end)
+        lines.append((degree.end, line_end if line_end >= 0 else len(text)))
         if degree.field:
             found = text.find(degree.field, max(0, degree.start - 60), degree.end + 160)
             if found >= 0:
                 start = degree.end if 0 <= found - degree.end <= 80 else found
-                spans.append((start, found + len(degree.field)))
-    return spans
+                fields.append((start, found + len(degree.field)))
+    return fields, lines

@@ -10,7 +10,7 @@ from jobgraph.errors import ParseError
 from jobgraph.parse.contact import extract_contact, extract_headline
 from jobgraph.parse.cues import find_years, years_by_mention
 from jobgraph.parse.dates import YearMonth, merged_months, reference_month
-from jobgraph.parse.degrees import degree_field_spans
+from jobgraph.parse.degrees import degree_spans
 from jobgraph.parse.education import extract_education
 from jobgraph.parse.experience import extract_jobs, total_experience_months
 from jobgraph.parse.extras import extract_certifications, extract_languages
@@ -180,11 +180,8 @@ def _lists_languages(text: str, offset: int, languages: list[str]) -> bool:
 
 def _degree_spans(text: str, sections: list[Section]) -> list[tuple[int, int]]:
     """Fields of study anywhere; in the education section, each degree's whole line."""
-    in_education = [
-        span for span in degree_field_spans(text, to_line_end=True)
-        if _section_name(sections, span[0]) == "education"
-    ]  # fmt: skip
-    return degree_field_spans(text) + in_education
+    fields, lines = degree_spans(text)
+    return fields + [span for span in lines if _section_name(sections, span[0]) == "education"]
 
 
 def _section_name(sections: list[Section], offset: int) -> str:

@@ -46,6 +46,7 @@ from jobgraph.parse.roles import has_role_word
 from jobgraph.parse.sections import section_at
 from jobgraph.parse.skill_context import LABEL, LISTLABEL_WORDS, SkillContext
 from jobgraph.parse.skill_vocab import SkillVocabulary
+from jobgraph.parse.skills import CONTEXT_KEY
 from jobgraph.taxonomy.label_index import token_key
 from jobgraph.taxonomy.normalize import label_key, strip_version
 
@@ -177,7 +178,7 @@ class UncataloguedSkills:
         """Tag uncatalogued items; needs ``jobgraph_skills`` to have run."""
         hits = doc._.jobgraph_skill_hits or []
         taken = [(hit.start, hit.end) for hit in hits]
-        context = SkillContext(doc)
+        context = doc.user_data.get(CONTEXT_KEY) or SkillContext(doc)
         hit_lines = {context.line_of(hit.start) for hit in hits}
         # a wrapped list line: "..., MS OFFICE (Less than" / "1 year), OUTLOOK (...)"
         hit_lines |= {line + 1 for line in hit_lines if _ends_open(context, line)}

@@ -51,6 +51,7 @@ from jobgraph.taxonomy.label_index import token_key
 from jobgraph.taxonomy.normalize import label_key, strip_version
 
 SPAN_KEY = "jobgraph_skills"
+CONTEXT_KEY = "jobgraph_skill_context"
 _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
 _SPACED_LINE = re.compile(r"^.*\S[ \t]{2,}\S.*$", re.MULTILINE)
 _NON_SPACE = re.compile(r"\S+")
@@ -158,6 +159,7 @@ class SkillMatcher:
     def __call__(self, doc: Doc) -> Doc:
         """Find skills in ``doc``; see the module docstring for where they go."""
         context = SkillContext(doc)
+        doc.user_data[CONTEXT_KEY] = context  # the uncatalogued-skills component reads it too
         text = doc_text(doc)
         candidates = self._phrase_candidates(doc)
         candidates += self._spaced_phrase_candidates(text)
@@ -321,7 +323,7 @@ class SkillMatcher:
 
     def _ends_job_title(self, candidate: Candidate, context: SkillContext) -> bool:
         """True inside a known job title: "Sous Chef", "Chef de Partie" (not the Chef tool)."""
-        if self.lookup is None or not hasattr(self.lookup, "occupation"):
+        if self.lookup is None or not hasattr(self.lookup, "is_title"):
             return False
         before = _WORD_BEFORE.search(context.text, max(0, candidate.start - 30), candidate.start)
         after = _WORDS_AFTER.match(context.text, candidate.end)
@@ -331,11 +333,7 @@ class SkillMatcher:
         if after is not None:
             words = after.group(0).split()
             titles += [" ".join([candidate.surface, *words[:n]]) for n in (1, 2)]
-        for title in titles:
-            found = self.lookup.occupation(title)
-            if found is not None and found.method in ("exact", "alias"):
-                return True
-        return False
+        return any(self.lookup.is_title(title) for title in titles)
 
     def _list_item_hits(self, context: SkillContext, hits: list[SkillHit]) -> list[SkillHit]:
         covered = covered_chars(hits)

@@ -245,6 +245,14 @@ class TaxonomyLookup:
         matches = self._title_matches(title)
         return self._accept(matches[0], self._title_name) if matches else None
 
+    def is_title(self, text: str) -> bool:
+        """True when ``text`` as written is a known job title or alternative title.
+
+        Dictionary only (case and punctuation folded): no near spellings, no
+        seniority stripping, no embedding; cheap enough to ask per word.
+        """
+        return any(m.method in ("exact", "alias") for m in self._titles.exact_tiers(text))
+
     def search_occupations(self, text: str, limit: int = 10) -> list[LookupResult]:
         """Return up to ``limit`` candidate occupations for a title, best first."""
         found = self._title_matches(text, exhaustive=True)

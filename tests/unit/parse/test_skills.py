@@ -174,13 +174,13 @@ def test_a_region_code_after_a_place_is_the_place() -> None:
 
 
 def test_words_of_a_degree_name_are_not_skills() -> None:
-    from jobgraph.parse.degrees import degree_field_spans
+    from jobgraph.parse.degrees import degree_field_spans, degree_spans
 
     text = "EDUCATION\nBachelor of Fine Arts in Graphic Design, 2016\n"
     (start, end), = degree_field_spans(text)
     assert text[start:end].strip() == "of Fine Arts in Graphic Design"
     # a resume's education line: everything after the degree word is about the degree
     text = "EDUCATION\nB.S. Finance, minor in Statistics — University of St. Croix\nSKILLS\nR\n"
-    spans = degree_field_spans(text, to_line_end=True)
+    spans = degree_spans(text)[1]
     assert any(text[start:end].endswith("St. Croix") for start, end in spans)
     assert all(end <= text.index("\nSKILLS") for _, end in spans)

@@ -283,6 +283,7 @@ function renderAbout(kind, doc) {
     add("Education", doc.education_level);
     add("Place", [doc.city, doc.country].filter(Boolean).join(", "));
     add("Skills", doc.skills.map((s) => s.name || s.id));
+    add("Also lists (not in the taxonomy)", doc.uncatalogued_skills || []);
     if (doc.contact) {
       add("Name", doc.contact.name);
       add("Email", doc.contact.email);

@@ -1,0 +1,126 @@
+"""Parse time of two checkouts, measured in alternating passes over the same documents.
+
+Usage::
+
+    .venv/bin/python bench/parse_ab.py --before /tmp/old-checkout --after . \\
+        [--taxonomy-pickle FILE] [--passes 8] [--out FILE]
+
+On a shared two-core machine the speed of one pass drifts by 30% or more within
+minutes, so two runs made one after the other compare the machine as much as the
+code. Here each checkout runs in its own worker process (``PYTHONPATH`` set to
+its ``src``), both load the taxonomy and build their pipeline first, and then
+the parent asks them for one pass at a time, in turn: before, after, after,
+before, ... Each pass parses the Indeed dev resumes and 150 postings of the
+shared data folder once and reports the CPU seconds of that pass. The figure
+is the median per document; the ratio compares passes made minutes apart at most.
+
+``--taxonomy-pickle`` is a pickled ``Taxonomy`` (for ESCO + O*NET in force, as
+written by ``jobgraph taxonomy import``'s snapshot, unzipped); without it the
+built-in taxonomy is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+RESULTS = Path(__file__).parent / "results"
+
+WORKER = r"""
+import csv, json, pickle, sys, time
+from jobgraph.parse import parse_posting_text, parse_resume_text
+from jobgraph.parse.pipeline import lookup_for
+from jobgraph.taxonomy.builtin import builtin_taxonomy
+shared, pickled = sys.argv[1], sys.argv[2]
+taxonomy = pickle.load(open(pickled, "rb")) if pickled else builtin_taxonomy()
+lookup = lookup_for(taxonomy)
+resumes = [json.loads(line).get("content") or ""
+           for line in open(f"{shared}/resumes/indeed_resume_entities_dev.jsonl")]
+csv.field_size_limit(10**8)
+postings = []
+with open(f"{shared}/postings/Uncleaned_DS_jobs.csv", newline="", errors="replace") as handle:
+    for row in csv.DictReader(handle):
+        postings.append((row.get("Job Title") or "") + "\n" + (row.get("Job Description") or ""))
+        if len(postings) == 150:
+            break
+parse_resume_text(resumes[0], lookup=lookup)
+parse_posting_text(postings[0], lookup=lookup)
+print("ready", flush=True)
+for _ in sys.stdin:
+    start = time.process_time()
+    for text in resumes:
+        parse_resume_text(text, lookup=lookup)
+    middle = time.process_time()
+    for text in postings:
+        parse_posting_text(text, lookup=lookup)
+    end = time.process_time()
+    print(json.dumps({"resume_ms": (middle - start) / len(resumes) * 1000,
+                      "posting_ms": (end - middle) / len(postings) * 1000}), flush=True)
+"""
+
+
+def _start(checkout: Path, shared: Path, pickled: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(checkout / "src"), "OMP_NUM_THREADS": "1"}
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKER, str(shared), pickled],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    assert worker.stdout is not None
+    if worker.stdout.readline().strip() != "ready":
+        raise SystemExit(f"{checkout}: the worker did not start")
+    return worker
+
+
+def _pass(worker: subprocess.Popen[str]) -> dict[str, float]:
+    assert worker.stdin is not None and worker.stdout is not None
+    worker.stdin.write("go\n")
+    worker.stdin.flush()
+    return dict(json.loads(worker.stdout.readline()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, required=True)
+    parser.add_argument("--after", type=Path, default=Path(__file__).parents[1])
+    parser.add_argument("--taxonomy-pickle", default="")
+    parser.add_argument("--passes", type=int, default=8)
+    parser.add_argument("--data", type=Path, default=SHARED)
+    parser.add_argument("--out", type=Path, default=RESULTS / "parse_ab.json")
+    args = parser.parse_args()
+    workers = {name: _start(path, args.data, args.taxonomy_pickle)
+               for name, path in (("before", args.before), ("after", args.after))}  # fmt: skip
+    runs: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
+    for index in range(args.passes):
+        order = ("before", "after") if index % 2 == 0 else ("after", "before")
+        for name in order:
+            runs[name].append(_pass(workers[name]))
+    for worker in workers.values():
+        worker.terminate()
+    summary = {
+        name: {kind: round(statistics.median(run[kind] for run in passes), 2)
+               for kind in ("resume_ms", "posting_ms")}
+        for name, passes in runs.items()
+    }  # fmt: skip
+    result = {
+        "before": str(args.before), "after": str(args.after),
+        "taxonomy": args.taxonomy_pickle or "builtin", "passes": args.passes,
+        "median_cpu_ms_per_document": summary,
+        "ratio_after_over_before": {
+            kind: round(summary["after"][kind] / summary["before"][kind], 3)
+            for kind in ("resume_ms", "posting_ms")
+        },
+        "runs": runs,
+    }  # fmt: skip
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
