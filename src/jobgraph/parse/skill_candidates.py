@@ -6,14 +6,19 @@ tokenizes them; the functions here find the rest from the raw text:
 * :func:`joined_candidates`: a product name split in two ("Java Script");
 * :func:`token_candidates`: whitespace-separated words whose key is a form
   ("Vue.js/React", "Python3", "NodeJS", "node js", "Python-based");
+* :func:`spaced_candidates`: multi-word forms in lines set with runs of spaces
+  ("Keyword  research", justified PDF text);
 * :func:`without_overlaps`: the longest of overlapping candidates.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from spacy.tokens import Doc
 
 from jobgraph.parse.skill_vocab import SkillVocabulary
 from jobgraph.taxonomy.normalize import label_key, strip_version
@@ -21,6 +26,8 @@ from jobgraph.taxonomy.normalize import label_key, strip_version
 _PIECE = re.compile(r"[^/(),;|\[\]]+")
 _WORD_RUN = re.compile(r"\S+")
 _WORD_PAIR = re.compile(r"\b(?=([A-Za-z]{2,}) ([A-Za-z]{2,})\b)")
+_SPACED_LINE = re.compile(r"^.*\S[ \t]{2,}\S.*$", re.MULTILINE)
+_NON_SPACE = re.compile(r"\S+")
 _WORD_EDGES = "\"'“”‘’`,;:!?.()[]{}<>*•"
 
 
@@ -162,6 +169,42 @@ def covered_chars(items: list[Any]) -> set[int]:
     for item in items:
         covered.update(range(item.start, item.end))
     return covered
+
+
+def spaced_candidates(
+    text: str,
+    make_doc: Callable[[str], Doc],
+    matcher: Callable[[Doc], Any],
+    vocabulary: SkillVocabulary,
+) -> list[Candidate]:
+    """Multi-word forms in lines set with runs of spaces ("Keyword  research").
+
+    Justified PDF text puts two or more spaces between words; each gap is a
+    token of its own, so the phrase matcher misses every multi-word form there.
+    Such lines are matched again with single spaces (``make_doc`` and
+    ``matcher`` are the pipeline's) and the offsets mapped back.
+    """
+    found = []
+    for line in _SPACED_LINE.finditer(text):
+        positions: list[int] = []
+        pieces: list[str] = []
+        for word in _NON_SPACE.finditer(line.group(0)):
+            if pieces:
+                pieces.append(" ")
+                positions.append(-1)
+            pieces.append(word.group(0))
+            positions.extend(range(line.start() + word.start(), line.start() + word.end()))
+        doc = make_doc("".join(pieces))
+        for _, start, end in matcher(doc):
+            span = doc[start:end]
+            if " " not in span.text:
+                continue  # one word: the main pass found it
+            resolved = vocabulary.resolve(span.text)
+            if resolved is not None:
+                begin, last = positions[span.start_char], positions[span.end_char - 1]
+                found.append(Candidate(begin, last + 1, resolved[0], text[begin : last + 1],
+                                       resolved[1], "phrase"))  # fmt: skip
+    return found
 
 
 def without_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterator
 from typing import Any
 
 from spacy.tokens import Doc
 
+from jobgraph.parse.geo import region_of
 from jobgraph.parse.sections import section_at
 from jobgraph.parse.text import doc_text
 
@@ -77,6 +78,9 @@ LISTLABEL_WORDS = frozenset(
 )
 _ITEM = re.compile(r"[^,;|•/()\[\]:]+")
 LABEL = re.compile(r"\s*(?:•\s*)?([A-Za-z][\w &/+.'-]{0,40}?)\s*:\s*\S")  # used with match(pos)
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Za-z][a-z]*){1,2}")
+_PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)*),[ \t]*$")
 _LIST_CHARS = set(",/|;()•[]&+:")
 _SKILL_PHRASE = re.compile(
     r"\b(?:experience|experienced|knowledge|proficien(?:t|cy)|skills?|skilled|familiarity|familiar"
@@ -192,6 +196,35 @@ class SkillContext:
         line_start, _ = self.line_bounds(self.line_of(offset))
         lead = self.text[line_start:offset]
         return bool(lead.strip()) and not lead.strip(" \t•*-–>·")
+
+    def in_job_title(self, candidate: Any, is_title: Callable[[str], bool]) -> bool:
+        """True inside a known job title: "Sous Chef", "Chef de Partie" (not the Chef tool).
+
+        The word before and the match, or the match and one or two words after,
+        are asked of ``is_title`` (the lookup's dictionary of titles).
+        """
+        before = _WORD_BEFORE.search(self.text, max(0, candidate.start - 30), candidate.start)
+        after = _WORDS_AFTER.match(self.text, candidate.end)
+        titles = [f"{before.group(1)} {candidate.surface}"] if before else []
+        if after is not None:
+            words = after.group(0).split()
+            titles += [" ".join([candidate.surface, *words[:n]]) for n in (1, 2)]
+        return any(is_title(title) for title in titles)
+
+    def is_region_code(self, candidate: Any, known_forms: Container[str]) -> bool:
+        """True for a region code after a place name: "Atlanta, GA", "Pune, MH".
+
+        Not in a skill list, and not after a skill ("Salesforce, GA" lists two).
+        """
+        surface = candidate.surface
+        if len(surface) != 2 or not surface.isupper() or region_of(surface) is None:
+            return False
+        place = _PLACE_BEFORE.search(self.text, max(0, candidate.start - 40), candidate.start)
+        return (
+            place is not None
+            and place.group(1).lower() not in known_forms
+            and not self.is_skill_list(candidate.start)
+        )
 
     def is_listed(self, start: int, end: int) -> bool:
         """True when list punctuation (or a line edge) sits on either side."""

@@ -33,11 +33,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from jobgraph.parse.geo import region_of
 from jobgraph.parse.skill_candidates import (
     Candidate,
     covered_chars,
     joined_candidates,
+    spaced_candidates,
     token_candidates,
     without_overlaps,
 )
@@ -53,10 +53,6 @@ from jobgraph.taxonomy.normalize import label_key, strip_version
 SPAN_KEY = "jobgraph_skills"
 CONTEXT_KEY = "jobgraph_skill_context"
 _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
-_SPACED_LINE = re.compile(r"^.*\S[ \t]{2,}\S.*$", re.MULTILINE)
-_NON_SPACE = re.compile(r"\S+")
-_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
-_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Za-z][a-z]*){1,2}")
 _VERSION_BEFORE = re.compile(r"\b\d+(?:\.\d+)+\s+$")
 
 
@@ -162,7 +158,7 @@ class SkillMatcher:
         doc.user_data[CONTEXT_KEY] = context  # the uncatalogued-skills component reads it too
         text = doc_text(doc)
         candidates = self._phrase_candidates(doc)
-        candidates += self._spaced_phrase_candidates(text)
+        candidates += spaced_candidates(text, self.nlp.make_doc, self.matcher, self.vocabulary)
         candidates += joined_candidates(text, self.vocabulary, self._stop_words)
         candidates += token_candidates(text, self.vocabulary, self._stop_words, candidates)
         hits = self._accept(without_overlaps(candidates), context)
@@ -194,37 +190,6 @@ class SkillMatcher:
             found[key] = Candidate(*key, skill_id, span.text, exact, "phrase")
         return list(found.values())
 
-    def _spaced_phrase_candidates(self, text: str) -> list[Candidate]:
-        """Multi-word forms in lines set with runs of spaces ("Keyword  research").
-
-        Justified PDF text puts two or more spaces between words; each gap is a
-        token of its own, so the phrase matcher misses every multi-word form
-        there. Such lines are matched again with single spaces, mapped back.
-        """
-        found = []
-        for line in _SPACED_LINE.finditer(text):
-            positions: list[int] = []
-            pieces: list[str] = []
-            for word in _NON_SPACE.finditer(line.group(0)):
-                if pieces:
-                    pieces.append(" ")
-                    positions.append(-1)
-                pieces.append(word.group(0))
-                positions.extend(range(line.start() + word.start(), line.start() + word.end()))
-            collapsed = "".join(pieces)
-            doc = self.nlp.make_doc(collapsed)
-            for _, start, end in self.matcher(doc):
-                span = doc[start:end]
-                if " " not in span.text:
-                    continue  # one word: the main pass found it
-                resolved = self.vocabulary.resolve(span.text)
-                if resolved is not None:
-                    begin, last = positions[span.start_char], positions[span.end_char - 1]
-                    surface = text[begin : last + 1]
-                    found.append(Candidate(begin, last + 1, resolved[0], surface, resolved[1],
-                                           "phrase"))  # fmt: skip
-        return found
-
     # -- acceptance -------------------------------------------------------------
 
     def _accept(self, candidates: list[Candidate], context: SkillContext) -> list[SkillHit]:
@@ -238,7 +203,7 @@ class SkillMatcher:
         starts = sorted(candidate.start for candidate in candidates)
         hits = []
         for candidate in candidates:
-            if _state_code(candidate, context, vocabulary):
+            if context.is_region_code(candidate, vocabulary.forms_by_lower):
                 continue  # "Atlanta, GA" is Georgia, not Google Analytics
             if (
                 context.in_list_label(candidate.start)
@@ -302,7 +267,8 @@ class SkillMatcher:
             strong and candidate.surface.isupper() and len(candidate.surface) > 2
         ):
             return 0.0
-        if self._ends_job_title(candidate, context):
+        is_title = getattr(self.lookup, "is_title", None)
+        if is_title is not None and context.in_job_title(candidate, is_title):
             return 0.0  # "Sous Chef", "Chef de Partie": a job, not the Chef tool
         if kind == "context" and (
             _YEAR_AFTER.match(context.text, candidate.end)
@@ -320,20 +286,6 @@ class SkillMatcher:
         if context.follows_skill_phrase(candidate.start) and listed:
             return 0.65  # "experience with R", "knowledge of Go"
         return 0.6 if listed and sure_lines.get(line) else 0.0
-
-    def _ends_job_title(self, candidate: Candidate, context: SkillContext) -> bool:
-        """True inside a known job title: "Sous Chef", "Chef de Partie" (not the Chef tool)."""
-        if self.lookup is None or not hasattr(self.lookup, "is_title"):
-            return False
-        before = _WORD_BEFORE.search(context.text, max(0, candidate.start - 30), candidate.start)
-        after = _WORDS_AFTER.match(context.text, candidate.end)
-        titles = []
-        if before is not None:
-            titles.append(f"{before.group(1)} {candidate.surface}")
-        if after is not None:
-            words = after.group(0).split()
-            titles += [" ".join([candidate.surface, *words[:n]]) for n in (1, 2)]
-        return any(self.lookup.is_title(title) for title in titles)
 
     def _list_item_hits(self, context: SkillContext, hits: list[SkillHit]) -> list[SkillHit]:
         covered = covered_chars(hits)
@@ -415,25 +367,6 @@ def _acronym_confidence(
 
 
 _BASE_CONFIDENCE = {"phrase": 0.95, "key": 0.85, "version": 0.8}
-
-
-def _state_code(candidate: Candidate, context: SkillContext, vocabulary: SkillVocabulary) -> bool:
-    """True for a region code after a place name: "Atlanta, GA", "Pune, MH".
-
-    Not in a skill list, and not after a skill ("Salesforce, GA" lists two).
-    """
-    surface = candidate.surface
-    if len(surface) != 2 or not surface.isupper() or region_of(surface) is None:
-        return False
-    place = _PLACE_BEFORE.search(context.text, max(0, candidate.start - 40), candidate.start)
-    return (
-        place is not None
-        and place.group(1).lower() not in vocabulary.forms_by_lower
-        and not context.is_skill_list(candidate.start)
-    )
-
-
-_PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)*),[ \t]*$")
 
 
 def _plausible_item(surface: str) -> bool:
