@@ -44,6 +44,7 @@ from jobgraph.parse.geo import country_of, region_of
 from jobgraph.parse.location import looks_like_place
 from jobgraph.parse.roles import has_role_word
 from jobgraph.parse.sections import section_at
+from jobgraph.parse.skill_candidates import covered_chars
 from jobgraph.parse.skill_context import LABEL, LISTLABEL_WORDS, SkillContext
 from jobgraph.parse.skill_vocab import SkillVocabulary
 from jobgraph.parse.skills import CONTEXT_KEY
@@ -177,7 +178,7 @@ class UncataloguedSkills:
     def __call__(self, doc: Doc) -> Doc:
         """Tag uncatalogued items; needs ``jobgraph_skills`` to have run."""
         hits = doc._.jobgraph_skill_hits or []
-        taken = [(hit.start, hit.end) for hit in hits]
+        taken = covered_chars(hits)
         context = doc.user_data.get(CONTEXT_KEY) or SkillContext(doc)
         hit_lines = {context.line_of(hit.start) for hit in hits}
         # a wrapped list line: "..., MS OFFICE (Less than" / "1 year), OUTLOOK (...)"
@@ -196,7 +197,7 @@ class UncataloguedSkills:
                 continue
             if context.text[end : end + 2] == "-\n":
                 continue  # "Hyper-" of "Hyper-V" broken over two lines
-            if any(s < end and start < e for s, e in taken):
+            if any(position in taken for position in range(start, end)):
                 continue
             reason = uncatalogued_reason(
                 surface,
@@ -257,10 +258,15 @@ def _ends_open(context: SkillContext, line: int) -> bool:
 
 def _in_link(text: str, start: int) -> bool:
     """True inside a URL or e-mail address (an Indeed profile link split at its slashes)."""
-    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    match = re.compile(r"\S*").match(text, left)
+    floor = max(0, start - MAX_LINK)
+    left = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
+    match = _NON_SPACE.match(text, left, start + MAX_LINK)
     token = match.group(0) if match else ""
     return "://" in token or "www." in token or "@" in token
+
+
+MAX_LINK = 300  # characters looked at around an item for a link
+_NON_SPACE = re.compile(r"\S*")
 
 
 if not Doc.has_extension("jobgraph_uncatalogued_hits"):
