@@ -90,6 +90,11 @@ _SKILL_PHRASE = re.compile(
 )
 
 
+def words_of_label(label: re.Match[str] | None) -> set[str]:
+    """The lower-case words of a :data:`LABEL` match ("Tools/Environments" -> two)."""
+    return set(re.split(r"[\s/&+-]+", label.group(1).lower())) if label else set()
+
+
 class SkillContext:
     """Line and section facts about positions in one document."""
 
@@ -112,9 +117,7 @@ class SkillContext:
             start, end = self.line_bounds(line)
             section = section_at(self.sections, start) if self.sections else None
             labelled = LABEL.match(self.text, start, end)
-            label_words = (
-                set(re.split(r"[\s/&+-]+", labelled.group(1).lower())) if labelled else set()
-            )
+            label_words = words_of_label(labelled)
             self._list_lines[line] = (section is not None and section.name == "skills") or bool(
                 label_words & LISTLABEL_WORDS
             )

@@ -45,7 +45,7 @@ from jobgraph.parse.location import looks_like_place
 from jobgraph.parse.roles import has_role_word
 from jobgraph.parse.sections import section_at
 from jobgraph.parse.skill_candidates import covered_chars
-from jobgraph.parse.skill_context import LABEL, LISTLABEL_WORDS, SkillContext
+from jobgraph.parse.skill_context import LABEL, LISTLABEL_WORDS, SkillContext, words_of_label
 from jobgraph.parse.skill_vocab import SkillVocabulary
 from jobgraph.parse.skills import CONTEXT_KEY
 from jobgraph.taxonomy.label_index import token_key
@@ -224,7 +224,7 @@ def _is_list_line(context: SkillContext, line: int, supported: bool) -> bool:
     start, end = context.line_bounds(line)
     text = context.text[start:end]
     label = LABEL.match(text)
-    label_words = set(re.split(r"[\s/&+-]+", label.group(1).lower())) if label else set()
+    label_words = words_of_label(label)
     if label_words & DETAIL_LABELS or looks_like_place(text.strip(" \t•*-–>·.,;")):
         return False
     body = text[label.end() - 1 :] if label else text
