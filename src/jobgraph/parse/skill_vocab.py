@@ -221,6 +221,8 @@ class SkillVocabulary:
         by_version_base: Key of a form's name without its version ("Oracle" of
             "Oracle 19c") -> skill id (unambiguous, five letters or more); for
             skill-list items only.
+        products: Ids of tools and products, whose one-word forms cut from a
+            longer name need their exact case; ``None``: not known, so every skill.
     """
 
     forms_by_lower: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -230,6 +232,7 @@ class SkillVocabulary:
     exact_forms: dict[str, set[str]] = field(default_factory=dict)
     by_tokens: dict[str, str] = field(default_factory=dict)
     by_version_base: dict[str, str] = field(default_factory=dict)
+    products: frozenset[str] | None = None
 
     @classmethod
     def from_forms(
@@ -240,6 +243,7 @@ class SkillVocabulary:
         stop_words: frozenset[str] | set[str] = frozenset(),
         extra_ambiguous: frozenset[str] | set[str] = frozenset(),
         form_rules: Mapping[str, str] | None = None,
+        products: frozenset[str] | None = None,
     ) -> SkillVocabulary:
         """Index ``forms`` ({surface form: skill id}).
 
@@ -253,11 +257,12 @@ class SkillVocabulary:
                 (exact case; short ones only where skills are listed), for forms of
                 imported skills and derived forms (:mod:`jobgraph.parse.skill_policy`,
                 :mod:`jobgraph.parse.skill_derived`); stricter built-in rules win.
+            products: Ids of tool and product skills (see the class docstring).
 
         Returns:
             The vocabulary.
         """
-        vocabulary = cls()
+        vocabulary = cls(products=products)
         key_owners: dict[str, set[str]] = {}
         for form, skill_id in forms.items():
             form = " ".join(form.split())
@@ -328,10 +333,10 @@ class SkillVocabulary:
         """Say why a match of ``surface`` is doubtful by itself, or ``None``.
 
         "acronym": an upper-case alias matched in another case ("DOE" read in
-        "Jane Doe"). "cut": a one-word alias cut from a longer product name,
-        an everyday word ("Fluent" of Ansys Fluent, "Excel" of Microsoft
-        Excel), which needs its exact case away from a sentence start.
-        A preferred name written in lower case ("python") is fine.
+        "Jane Doe"). "cut": a one-word alias cut from a longer name ("Fluent"
+        of Ansys Fluent, "Payroll" of Payroll Processing), which needs to stand
+        away from a sentence start, and for a product its exact case too
+        (:meth:`needs_case`). A preferred name in lower case ("python") is fine.
         """
         compact = " ".join(surface.split())
         forms = [
@@ -348,6 +353,14 @@ class SkillVocabulary:
         if " " not in compact and len(name_words) > 1 and compact.lower() in name_words:
             return "cut"
         return None
+
+    def needs_case(self, skill_id: str) -> bool:
+        """True when a cut form of the skill must be in its exact case: a product's.
+
+        "excel at" and "fluent in" are everyday words; "run payroll" and
+        "commitment to safeguarding" are how those skills are written.
+        """
+        return self.products is None or skill_id in self.products
 
     def case_matches(self, skill_id: str, surface: str) -> bool:
         """True when ``surface`` is written exactly like one of the skill's forms."""

@@ -48,6 +48,7 @@ from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
 from jobgraph.parse.text import doc_text
 from jobgraph.taxonomy.label_index import token_key
+from jobgraph.taxonomy.model import SkillKind
 from jobgraph.taxonomy.normalize import label_key, strip_version
 
 SPAN_KEY = "jobgraph_skills"
@@ -124,7 +125,10 @@ class SkillMatcher:
             for form, skill_id in verb_forms(taxonomy.skills.values(), taken).items():
                 forms[form] = skill_id
                 rules[form] = "verb"
-        self.add_forms(forms, names, rules)
+        products = None
+        if taxonomy is not None:
+            products = frozenset(k for k, v in taxonomy.skills.items() if v.kind == SkillKind.TOOL)
+        self.add_forms(forms, names, rules, products=products)
         self.lookup = lookup
         self._item_cache = {}
 
@@ -133,15 +137,18 @@ class SkillMatcher:
         forms: dict[str, str],
         names: dict[str, str] | None = None,
         rules: dict[str, str] | None = None,
+        *,
+        products: frozenset[str] | None = None,
     ) -> None:
         """Replace the vocabulary with ``forms`` ({surface form: skill id}).
 
         ``rules`` maps lower-case forms to "list" or "product" (see
-        :mod:`jobgraph.parse.skill_policy`).
+        :mod:`jobgraph.parse.skill_policy`); ``products`` names the tool skills
+        (see :class:`~jobgraph.parse.skill_vocab.SkillVocabulary`).
         """
         stop_words = set(self.nlp.Defaults.stop_words)
         self.vocabulary = SkillVocabulary.from_forms(
-            forms, names, stop_words=stop_words, form_rules=rules
+            forms, names, stop_words=stop_words, form_rules=rules, products=products
         )
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         by_skill: dict[str, set[str]] = {}
@@ -239,11 +246,14 @@ class SkillMatcher:
             # "Git, svn": an acronym in lower case, listed beside a sure skill (the
             # count includes this candidate itself); "San Alamo" is a place.
             return 0.7 if sure_lines.get(context.line_of(candidate.start), 0) > 1 else 0.0
-        exact = self.vocabulary.case_matches(candidate.skill_id, candidate.surface)
+        vocabulary, skill_id = self.vocabulary, candidate.skill_id
+        exact = not vocabulary.needs_case(skill_id) or vocabulary.case_matches(
+            skill_id, candidate.surface
+        )
         placed = not context.starts_sentence(candidate.start) or context.opens_bullet(
             candidate.start
         )
-        # "built reports in Excel", "• Excel pivot tables"
+        # "built reports in Excel", "• Excel pivot tables", "run bi-weekly payroll"
         return 0.8 if reason == "cut" and exact and placed else 0.0
 
     def _ambiguous_confidence(

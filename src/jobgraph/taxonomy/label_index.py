@@ -187,11 +187,18 @@ class LabelIndex:
         return list(self.primary)
 
     def labels(self) -> dict[str, str]:
-        """Return every indexed label mapped to its owner (a name beats an alias)."""
+        """Return every indexed label mapped to its owner.
+
+        Labels that differ only in case or spacing ("Data Analytics", "data
+        analytics") have one owner: the entry whose name one of them is, else
+        the first entry listing one. So an imported alias cannot take a form
+        from the built-in skill that names or lists it in other case.
+        """
+        owners: dict[str, str] = {}
         forms: dict[str, str] = {}
         for raw in (self._raw_primary, self._raw_alias):
-            for label, ids in raw.items():
-                forms.setdefault(label, ids[0])
+            for label, ids in raw.items():  # labels in entry order: the first seen is the earliest
+                forms.setdefault(label, owners.setdefault(" ".join(label.lower().split()), ids[0]))
         return forms
 
     def exact_tiers(self, text: str) -> list[Match]:

@@ -222,8 +222,9 @@ class TaxonomyLookup:
     def surface_forms(self) -> dict[str, str]:
         """Return every skill name and alias mapped to its skill id.
 
-        When two skills share a form, the one whose preferred name it is wins,
-        otherwise the first in taxonomy order. Phrase matchers build on this.
+        When two skills share a form (compared without case or spacing), the one
+        whose preferred name it is wins, otherwise the first in taxonomy order.
+        Phrase matchers build on this.
         """
         return self._skills.labels()
 

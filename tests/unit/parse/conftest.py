@@ -41,6 +41,7 @@ _SKILLS: list[tuple[str, str, tuple[str, ...], SkillKind]] = [
     ("spark", "Apache Spark", ("Spark",), SkillKind.TOOL),
     ("kafka", "Apache Kafka", ("Kafka",), SkillKind.TOOL),
     ("fluent", "Ansys Fluent", ("Fluent",), SkillKind.TOOL),
+    ("payroll", "Payroll Processing", ("Payroll",), SkillKind.HARD),
     ("doe", "Design of Experiments", ("DOE",), SkillKind.HARD),
     ("machine-learning", "Machine Learning", ("ML",), SkillKind.HARD),
     ("tableau", "Tableau", (), SkillKind.TOOL),

@@ -65,6 +65,14 @@ def test_acronym_and_cut_down_aliases_need_their_case(nlp: Language) -> None:
     assert "doe" in skills_of(nlp, "Ran a DOE on the moulding line.")
 
 
+def test_cut_down_aliases_of_activities_may_be_lower_case(nlp: Language) -> None:
+    # Only a product's cut-down alias is an everyday word in lower case ("excel
+    # at"); an activity's is how the skill is written.
+    assert "payroll" in skills_of(nlp, "Run bi-weekly payroll for 25 staff")
+    assert "excel" not in skills_of(nlp, "Candidates who excel at payroll")
+    assert "payroll" not in skills_of(nlp, "Payroll questions go to HR.")  # sentence start
+
+
 def test_label_words_and_hyphen_tails_are_not_skills(nlp: Language) -> None:
     found = skills_of(nlp, "Tools: Docker, Kubernetes\nSet up data-communication checks.")
     assert {"docker", "kubernetes"} <= set(found)

@@ -136,6 +136,23 @@ def test_surface_forms_cover_names_and_aliases(lookup: TaxonomyLookup) -> None:
     assert len(forms) == sum(1 + len(s.aliases) for s in _taxonomy().skills.values())
 
 
+def test_a_form_in_other_case_keeps_one_owner() -> None:
+    # An imported alias written in lower case ("data analytics", "employment
+    # law") must not take the form from the skill that names or lists it.
+    taxonomy = Taxonomy()
+    for skill in (
+        Skill("data-analysis", "Data Analysis", aliases=("Data Analytics",)),
+        Skill("employment-law", "Employment Law"),
+        Skill("esco:unstructured-data", "unstructured data", aliases=("data analytics",)),
+        Skill("esco:labour-law", "labour legislation", aliases=("employment law",)),
+    ):
+        taxonomy.skills[skill.id] = skill
+    forms = TaxonomyLookup(taxonomy).surface_forms()
+    assert forms["data analytics"] == forms["Data Analytics"] == "data-analysis"
+    assert forms["employment law"] == forms["Employment Law"] == "employment-law"
+    assert forms["labour legislation"] == "esco:labour-law"
+
+
 @pytest.mark.parametrize(
     ("title", "occupation_id"),
     [
