@@ -24,10 +24,13 @@ from jobgraph.parse.salary import find_salary
 from jobgraph.parse.sections import Section
 from jobgraph.parse.skills import SkillHit
 from jobgraph.parse.text import content_hash, first_lines, iter_lines, normalize_text, strip_bullet
+from jobgraph.parse.title_skills import title_skill, title_span
 from jobgraph.parse.work_terms import employment_type, remote_mode
 from jobgraph.taxonomy.lookup import TaxonomyLookup
 
 MAX_TEXT = 100_000
+MAX_TITLE_SEARCH = 4_000  # the title is looked for near the top
+TITLE_CONFIDENCE = 0.85  # a skill read from the title (title_skills)
 _LABEL = r"^\s*(?:{labels})\s*[:\-–]\s*(?P<value>[^\n]{{2,100}})$"
 _TITLE_LABEL = re.compile(
     _LABEL.format(
@@ -95,6 +98,8 @@ def parse_posting(
         if not any(a <= hit.start < b for a, b in excluded)
         and not not_a_skill_here(clean, hit.start, hit.end)
     ]
+    if title and (named := _title_hit(clean, title, pipeline.lookup)) is not None:
+        hits = sorted([*hits, named], key=lambda hit: hit.start)
     years = find_years(clean)
     years_of_hit, attached = years_by_mention(clean, years, hits)
     skills = required_skills(clean, sections, hits, years_of_hit, pipeline.lookup)
@@ -176,6 +181,20 @@ def clean_title(title: str) -> str:
     if letters and all(ch.isupper() for ch in letters):
         title = " ".join(_title_case(word) for word in title.split())
     return title
+
+
+def _title_hit(text: str, title: str, lookup: TaxonomyLookup) -> SkillHit | None:
+    """The skill the title is named after, as a mention of the title's words in the text."""
+
+    def named(phrase: str) -> str | None:
+        found = lookup.skills_named(phrase)
+        return found[0].id if found else None
+
+    read = title_skill(title, named)
+    span = title_span(text, read[1], MAX_TITLE_SEARCH) if read else None
+    if read is None or span is None:
+        return None
+    return SkillHit(read[0], text[span[0] : span[1]], *span, TITLE_CONFIDENCE, "title")
 
 
 def _title_case(word: str) -> str:

@@ -9,6 +9,7 @@ from jobgraph.parse.cues import find_years
 from jobgraph.parse.importance import importance_at
 from jobgraph.parse.posting import clean_title
 from jobgraph.parse.salary import find_salary
+from jobgraph.parse.title_skills import title_skill
 from jobgraph.parse.work_terms import employment_type, remote_mode
 from jobgraph.taxonomy.lookup import TaxonomyLookup
 
@@ -208,3 +209,36 @@ def test_preferred_degree_is_no_requirement(lookup: TaxonomyLookup) -> None:
     )
     assert record.education_level is None
     assert record.min_years_experience == 0
+
+
+def test_title_names_its_skill(lookup: TaxonomyLookup) -> None:
+    # The body never says "UX design"; the title is the evidence.
+    text = "Senior UX Designer (Contract)\nCompany: Fenwick Care\n\nRequirements\n- Figma, CSS\n"
+    record = parse_posting_text(text, lookup=lookup)
+    design = next(skill for skill in record.skills if skill.skill_id == "ux-design")
+    assert design.importance == "required"
+    assert record.text[design.start : design.end] == design.surface == "UX Designer"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Senior UX Designer", ("ux-design", "UX Designer")),
+        ("Construction Project Manager – Leeds", ("cpm", "Construction Project Manager")),
+        ("Project Manager (Construction)", ("pm", "Project Manager")),
+        ("Data Analyst, FP&A", ("data-analysis", "Data Analyst")),
+        ("Payroll Specialist II", ("payroll", "Payroll Specialist")),
+        ("Registered Nurse", None),  # "nurse" names no activity here
+        ("Analyst", None),  # no field of work
+        ("UX Lead", None),  # not an agent noun
+    ],
+)
+def test_title_skill(title: str, expected: tuple[str, str] | None) -> None:
+    known = {
+        "ux design": "ux-design",
+        "construction project management": "cpm",
+        "project management": "pm",
+        "data analysis": "data-analysis",
+        "payroll": "payroll",
+    }
+    assert title_skill(title, lambda phrase: known.get(phrase.lower())) == expected
