@@ -192,6 +192,7 @@ CONTEXT_FORMS = frozenset(
     }
 )
 # "Oracle 19c", "Python 3.11", "Java 8": a name, a space, a version number.
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "iOS", "LaTeX"
 _VERSIONED = re.compile(r"^(.*[A-Za-z])\s+[vV]?\d+(?:\.\d+)*[a-z]?$")
 MAX_SHORT_LENGTH = 2  # forms this short ("R", "C", "Go", "QA") always need support
 
@@ -354,13 +355,19 @@ class SkillVocabulary:
             return "cut"
         return None
 
-    def needs_case(self, skill_id: str) -> bool:
-        """True when a cut form of the skill must be in its exact case: a product's.
+    def needs_case(self, skill_id: str, surface: str) -> bool:
+        """True when a cut form must be written in its exact case.
 
-        "excel at" and "fluent in" are everyday words; "run payroll" and
-        "commitment to safeguarding" are how those skills are written.
+        A product's must ("excel at" and "fluent in" are everyday words), and
+        so must a form with a capital inside a word ("IOS" in a router manual is
+        not iOS). Other skills' are written in lower case too ("run payroll",
+        "commitment to safeguarding").
         """
-        return self.products is None or skill_id in self.products
+        if self.products is None or skill_id in self.products:
+            return True
+        lower = " ".join(surface.split()).lower()
+        forms = self.forms_by_lower.get(lower, ())
+        return any(owner == skill_id and _INNER_CAPITAL.search(f) for f, owner in forms)
 
     def case_matches(self, skill_id: str, surface: str) -> bool:
         """True when ``surface`` is written exactly like one of the skill's forms."""

@@ -247,7 +247,7 @@ class SkillMatcher:
             # count includes this candidate itself); "San Alamo" is a place.
             return 0.7 if sure_lines.get(context.line_of(candidate.start), 0) > 1 else 0.0
         vocabulary, skill_id = self.vocabulary, candidate.skill_id
-        exact = not vocabulary.needs_case(skill_id) or vocabulary.case_matches(
+        exact = not vocabulary.needs_case(skill_id, candidate.surface) or vocabulary.case_matches(
             skill_id, candidate.surface
         )
         placed = not context.starts_sentence(candidate.start) or context.opens_bullet(

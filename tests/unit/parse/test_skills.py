@@ -71,6 +71,8 @@ def test_cut_down_aliases_of_activities_may_be_lower_case(nlp: Language) -> None
     assert "payroll" in skills_of(nlp, "Run bi-weekly payroll for 25 staff")
     assert "excel" not in skills_of(nlp, "Candidates who excel at payroll")
     assert "payroll" not in skills_of(nlp, "Payroll questions go to HR.")  # sentence start
+    assert "ios-development" in skills_of(nlp, "Shipped three iOS apps")
+    assert "ios-development" not in skills_of(nlp, "Tested every IOS release on the routers")
 
 
 def test_label_words_and_hyphen_tails_are_not_skills(nlp: Language) -> None:
