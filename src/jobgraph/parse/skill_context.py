@@ -76,6 +76,7 @@ LISTLABEL_WORDS = frozenset(
         "patterns",
     }
 )
+_GAP_WORD = re.compile(r"[a-z][a-z+#.-]*|&")
 _ITEM = re.compile(r"[^,;|•/()\[\]:]+")
 LABEL = re.compile(r"\s*(?:•\s*)?([A-Za-z][\w &/+.'-]{0,40}?)\s*:\s*\S")  # used with match(pos)
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
@@ -166,7 +167,8 @@ class SkillContext:
         """True for a label word opening a list line without a colon: "Database MySQL, Oracle".
 
         The word ("Database", "Tools", "Languages") must start its (bullet) line
-        and another candidate must follow it on that line.
+        and another candidate must follow it on that line, with nothing but label
+        words between them: "Programming experience in Python" is a sentence.
         """
         if candidate.surface.lower() not in LISTLABEL_WORDS:
             return False
@@ -174,7 +176,10 @@ class SkillContext:
         if self.text[line_start : candidate.start].strip(" \t•*-–>·"):
             return False
         following = bisect_right(starts, candidate.start)
-        return following < len(starts) and starts[following] < line_end
+        if following >= len(starts) or starts[following] >= line_end:
+            return False
+        between = _GAP_WORD.findall(self.text[candidate.end : starts[following]].lower())
+        return all(word in LISTLABEL_WORDS or word in ("and", "&") for word in between)
 
     def ends_hyphen_compound(self, candidate: Any) -> bool:
         """True for a lower-case word that is the tail of a compound ("data-quality checks")."""

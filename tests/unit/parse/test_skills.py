@@ -127,6 +127,8 @@ def test_label_words_and_editions_are_not_skills() -> None:
     found = skills_of(nlp, "SKILL SET\nDatabase PostgreSQL, Docker")
     assert set(found) == {"pg", "docker"}  # "Database" labels the line
     assert "db" in skills_of(nlp, "SKILL SET\nDatabase\nDocker")  # an item by itself
+    # a sentence, not a label: words other than label words stand before the next skill
+    assert "db" in skills_of(nlp, "REQUIREMENTS\n- Database experience with PostgreSQL")
     assert "r" in skills_of(nlp, "SKILLS\nR, Docker")
     assert "r" not in skills_of(nlp, "SKILLS\nMule Server 3.7 R, Docker")  # an edition
 
