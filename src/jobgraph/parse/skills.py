@@ -250,10 +250,13 @@ class SkillMatcher:
         exact = not vocabulary.needs_case(skill_id, candidate.surface) or vocabulary.case_matches(
             skill_id, candidate.surface
         )
-        placed = not context.starts_sentence(candidate.start) or context.opens_bullet(
-            candidate.start
+        placed = (
+            not context.starts_sentence(candidate.start)
+            or context.opens_bullet(candidate.start)
+            or (exact and _ACRONYM.fullmatch(candidate.surface) is not None)
         )
-        # "built reports in Excel", "• Excel pivot tables", "run bi-weekly payroll"
+        # "built reports in Excel", "• Excel pivot tables", "run bi-weekly payroll",
+        # "Requirements: ARRT registration" (an acronym is no sentence's first word)
         return 0.8 if reason == "cut" and exact and placed else 0.0
 
     def _ambiguous_confidence(
@@ -376,6 +379,7 @@ def _acronym_confidence(
     return 0.65 if listed and sure_lines.get(context.line_of(candidate.start)) else 0.0
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{2,}")
 _BASE_CONFIDENCE = {"phrase": 0.95, "key": 0.85, "version": 0.8}
 
 

@@ -44,6 +44,7 @@ _SKILLS: list[tuple[str, str, tuple[str, ...], SkillKind]] = [
     ("payroll", "Payroll Processing", ("Payroll",), SkillKind.HARD),
     ("ux-design", "UX Design", (), SkillKind.HARD),
     ("ios-development", "iOS Development", ("iOS",), SkillKind.HARD),
+    ("cnc-machining", "CNC Machining", ("CNC",), SkillKind.HARD),
     ("doe", "Design of Experiments", ("DOE",), SkillKind.HARD),
     ("machine-learning", "Machine Learning", ("ML",), SkillKind.HARD),
     ("tableau", "Tableau", (), SkillKind.TOOL),

@@ -73,6 +73,8 @@ def test_cut_down_aliases_of_activities_may_be_lower_case(nlp: Language) -> None
     assert "payroll" not in skills_of(nlp, "Payroll questions go to HR.")  # sentence start
     assert "ios-development" in skills_of(nlp, "Shipped three iOS apps")
     assert "ios-development" not in skills_of(nlp, "Tested every IOS release on the routers")
+    # an acronym in its exact case needs no place away from a sentence start
+    assert "cnc-machining" in skills_of(nlp, "Requirements: CNC experience on lathes")
 
 
 def test_label_words_and_hyphen_tails_are_not_skills(nlp: Language) -> None:
