@@ -192,6 +192,7 @@ CONTEXT_FORMS = frozenset(
     }
 )
 # "Oracle 19c", "Python 3.11", "Java 8": a name, a space, a version number.
+_AMPERSAND_TERM = re.compile(r"[a-z]{1,2}&[a-z]{1,3}")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "iOS", "LaTeX"
 _VERSIONED = re.compile(r"^(.*[A-Za-z])\s+[vV]?\d+(?:\.\d+)*[a-z]?$")
 MAX_SHORT_LENGTH = 2  # forms this short ("R", "C", "Go", "QA") always need support
@@ -280,7 +281,9 @@ class SkillVocabulary:
                 # "use RS" would read "users", "Act!" would read "ACT". A plain word
                 # keeps its key ("Putty,Clarify"); its rule applies to what it finds.
                 key_owners.setdefault(key, set()).add(skill_id)
-            if (
+            if _AMPERSAND_TERM.fullmatch(lower) and lower not in CONTEXT_FORMS:
+                vocabulary.ambiguous[lower] = "case"  # "M&A", "P&L": short, but no word
+            elif (
                 len(key) <= MAX_SHORT_LENGTH
                 or lower in CONTEXT_FORMS
                 or lower in stop_words

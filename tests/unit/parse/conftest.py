@@ -45,6 +45,7 @@ _SKILLS: list[tuple[str, str, tuple[str, ...], SkillKind]] = [
     ("ux-design", "UX Design", (), SkillKind.HARD),
     ("ios-development", "iOS Development", ("iOS",), SkillKind.HARD),
     ("cnc-machining", "CNC Machining", ("CNC",), SkillKind.HARD),
+    ("m-and-a", "Mergers and Acquisitions", ("M&A",), SkillKind.KNOWLEDGE),
     ("doe", "Design of Experiments", ("DOE",), SkillKind.HARD),
     ("machine-learning", "Machine Learning", ("ML",), SkillKind.HARD),
     ("tableau", "Tableau", (), SkillKind.TOOL),

@@ -77,6 +77,11 @@ def test_cut_down_aliases_of_activities_may_be_lower_case(nlp: Language) -> None
     assert "cnc-machining" in skills_of(nlp, "Requirements: CNC experience on lathes")
 
 
+def test_short_ampersand_terms_need_only_their_case(nlp: Language) -> None:
+    assert "m-and-a" in skills_of(nlp, "REQUIREMENTS\n- Four years of M&A transactions")
+    assert "m-and-a" not in skills_of(nlp, "REQUIREMENTS\n- Four years of m&a transactions")
+
+
 def test_label_words_and_hyphen_tails_are_not_skills(nlp: Language) -> None:
     found = skills_of(nlp, "Tools: Docker, Kubernetes\nSet up data-communication checks.")
     assert {"docker", "kubernetes"} <= set(found)
