@@ -3,8 +3,9 @@
 A posting's masthead ("Kestrel Robotics — Pittsburgh, PA — on-site"; a leading
 job title is kept), the sentences describing the employer ("Larkspur Health builds
 scheduling and billing software"), every field of study a degree may be in
-("Bachelor's degree in finance, accounting or economics", not only the first), a
-currency code before an amount ("CAD 82,000") and "we are hiring" mention
+("Bachelor's degree in finance, accounting or economics", not only the first), an
+equal-opportunity statement ("an Equal Employment Opportunity/Affirmative Action
+employer"), a currency code before an amount ("CAD 82,000") and "we are hiring" mention
 words the taxonomy knows, but none of them is a requirement. :func:`noise_spans`
 returns their offsets; skill mentions inside them are dropped before requirements
 are read.
@@ -51,12 +52,33 @@ _FIELDS_END = re.compile(
     r"|\b(?:preferred|required|desirable|experience)\b|,\s*(?:or|and)?\s*(?:\d|equivalent)",
     re.IGNORECASE,
 )
+# An equal-opportunity statement: "XSELL is an Equal Employment Opportunity Employer",
+# "... without regard to race, color, religion", "Please view EEO posters". Its
+# words (EEO, affirmative action, veteran, disability) name HR skills; here they
+# ask for none. The cues are statement shapes, so "Knowledge of EEO and FMLA" stays.
+_EQUAL_OPPORTUNITY = re.compile(
+    r"\bequal\s+(?:employment\s+)?opportunit(?:y|ies)\s*(?:/\s*affirmative\s+action\s+)?"
+    r"(?:employer|workplace|posters?|policy|statement|is\s+the\s+law|and\s+affirmative)"
+    r"|\b(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:employment\s+)?opportunit"
+    r"|affirmative\s+action\b)"
+    r"|\b(?:provid\w*|commit\w*\s+to|offers?)\s+equal\s+(?:employment\s+)?opportunit"
+    r"|\baffirmative\s+action\s+(?:employer|program)|\bwithout\s+regard\s+to\b"
+    r"|\bregardless\s+of\s+(?:their\s+)?(?:race|colou?r|religion|sex|gender|age|national|sexual)"
+    r"|\bEEO\s+(?:employer|law|is\s+the\s+law|rights|department|poster|statement)"
+    r"|\bEEO\s*/\s*AA\b|\bprotected\s+veterans?\b",
+    re.IGNORECASE,
+)
+# The statement's own heading: "Equal Employment Opportunity", "EEO & Employment Eligibility".
+_EQUAL_OPPORTUNITY_HEADING = re.compile(
+    r"^[\W_]*(?:equal\s+(?:employment\s+)?opportunity|EEO)\b[^.:\n]{0,40}$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _HIRING = re.compile(r"\b(?:is|are|we['’]re|now|currently)\s+$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"\s?\d")
 
 
 def noise_spans(text: str, sections: list[Section], company: str | None) -> list[tuple[int, int]]:
-    """Offsets of masthead lines, employer sentences and degree field lists.
+    """Offsets of masthead lines, employer and equal-opportunity sentences, degree fields.
 
     Args:
         text: The normalised posting text.
@@ -70,6 +92,12 @@ def noise_spans(text: str, sections: list[Section], company: str | None) -> list
     header_end = next((s.end for s in sections if s.name == HEADER), 0) if sections else len(text)
     spans.extend(_masthead(text, header_end))
     spans.extend(_employer_sentences(text, header_end, company))
+    spans.extend(
+        (match.start(), match.end())
+        for match in _SENTENCE.finditer(text)
+        if _EQUAL_OPPORTUNITY.search(match.group(0))
+    )
+    spans.extend(match.span() for match in _EQUAL_OPPORTUNITY_HEADING.finditer(text))
     for match in _DEGREE_FIELDS.finditer(text):
         fields = match.group("fields")
         end = _FIELDS_END.search(fields)

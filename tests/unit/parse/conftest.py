@@ -46,6 +46,7 @@ _SKILLS: list[tuple[str, str, tuple[str, ...], SkillKind]] = [
     ("ios-development", "iOS Development", ("iOS",), SkillKind.HARD),
     ("cnc-machining", "CNC Machining", ("CNC",), SkillKind.HARD),
     ("m-and-a", "Mergers and Acquisitions", ("M&A",), SkillKind.KNOWLEDGE),
+    ("eeo", "Equal Employment Opportunity", ("EEO", "Affirmative Action"), SkillKind.KNOWLEDGE),
     ("doe", "Design of Experiments", ("DOE",), SkillKind.HARD),
     ("machine-learning", "Machine Learning", ("ML",), SkillKind.HARD),
     ("tableau", "Tableau", (), SkillKind.TOOL),

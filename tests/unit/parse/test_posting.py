@@ -242,3 +242,14 @@ def test_title_skill(title: str, expected: tuple[str, str] | None) -> None:
         "payroll": "payroll",
     }
     assert title_skill(title, lambda phrase: known.get(phrase.lower())) == expected
+
+
+def test_equal_opportunity_statement_asks_for_no_skill(lookup: TaxonomyLookup) -> None:
+    text = (
+        "HR Generalist\n\nRequirements\n- Python scripting\n\nEqual Employment Opportunity\n"
+        "Acme is an Equal Employment Opportunity/Affirmative Action employer. All qualified"
+        " applicants receive consideration without regard to race, color or religion.\n"
+    )
+    assert "eeo" not in {skill.skill_id for skill in parse_posting_text(text, lookup=lookup).skills}
+    asked = "HR Generalist\n\nRequirements\n- Working knowledge of EEO rules\n"
+    assert "eeo" in {skill.skill_id for skill in parse_posting_text(asked, lookup=lookup).skills}
