@@ -138,7 +138,11 @@ POSTING_HEADINGS: dict[str, tuple[str, ...]] = {
         "we offer", "compensation", "compensation and benefits", "why join us",
         "why work with us", "what's in it for you", "salary and benefits", "our offer",
         "equal opportunity", "eeo statement", "equal opportunity employer",
-        "how to apply", "application process",
+        "how to apply", "application process", "what you'll get", "what you will get",
+        "what you get", "what you'll love", "what we provide", "what's on offer",
+        "what we can offer you", "what can we offer you", "our benefits", "employee benefits",
+        "benefits include", "perks include", "total rewards", "rewards", "pay and benefits",
+        "compensation and perks", "why you'll love working here", "why you'll love working with us",
     ),
 }  # fmt: skip
 
@@ -177,7 +181,7 @@ _POSTING_KEYWORDS = {
     "qualifications": "required", "must": "required", "preferred": "preferred",
     "desirable": "preferred", "desired": "preferred", "nice": "preferred",
     "bonus": "preferred", "responsibilities": "duties", "duties": "duties",
-    "benefits": "benefits", "perks": "benefits",
+    "benefits": "benefits", "perks": "benefits", "rewards": "benefits",
 }  # fmt: skip
 
 

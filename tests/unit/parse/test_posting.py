@@ -253,3 +253,16 @@ def test_equal_opportunity_statement_asks_for_no_skill(lookup: TaxonomyLookup) -
     assert "eeo" not in {skill.skill_id for skill in parse_posting_text(text, lookup=lookup).skills}
     asked = "HR Generalist\n\nRequirements\n- Working knowledge of EEO rules\n"
     assert "eeo" in {skill.skill_id for skill in parse_posting_text(asked, lookup=lookup).skills}
+
+
+@pytest.mark.parametrize(
+    "heading", ["What you'll get:", "Total Rewards", "Why you’ll love working here"]
+)
+def test_benefit_headings_close_the_requirements(lookup: TaxonomyLookup, heading: str) -> None:
+    text = (
+        f"Data Engineer\n\nRequirements\n- Python and SQL\n\n{heading}\n"
+        "- Mentorship and a Docker budget\n"
+    )
+    skills = {skill.skill_id for skill in parse_posting_text(text, lookup=lookup).skills}
+    assert {"python", "sql"} <= skills
+    assert not skills & {"mentoring", "docker"}
