@@ -8,10 +8,12 @@ an agent noun that names no activity of its own ("Specialist", "Technologist",
 "Representative"), the field alone ("Payroll", "Customer Service").
 
 :func:`title_skill` reads the title's first part (before a dash, bar, comma or
-parenthesis), drops seniority words ("Senior", "II"), and tries the field's words from the
-longest to the shortest ending, so "Construction Project Manager" meets
-construction project management before project management. Only a dictionary
-hit of the taxonomy counts (a name, alias or version of one, as
+parenthesis), drops seniority words ("Senior", "II"), and tries the field's
+words from the longest to the shortest ending, so "Construction Project
+Manager" meets construction project management before project management. It
+never cuts the field between two words that name a skill together ("Business
+Intelligence Analyst" is no intelligence analyst). Only a dictionary hit of the
+taxonomy counts (a name, alias or version of one, as
 :meth:`~jobgraph.taxonomy.lookup.TaxonomyLookup.skills_named` reads them): no
 near spellings. The body of a posting seldom repeats what its title says, so
 without this the skill the job is named after is often missing.
@@ -80,6 +82,8 @@ def title_skill(title: str, named: Callable[[str], str | None]) -> tuple[str, st
         return None
     field, agent = words[:-1], words[-1]
     for start in range(len(field)):
+        if start and named(" ".join(field[start - 1 : start + 1])) is not None:
+            return None  # "Business Intelligence Analyst" is no intelligence analyst
         for activity in ACTIVITY_OF_AGENT[agent.lower()]:
             phrase = " ".join([*field[start:], activity]).strip()
             skill_id = named(phrase)

@@ -231,6 +231,7 @@ def test_title_names_its_skill(lookup: TaxonomyLookup) -> None:
         ("Registered Nurse", None),  # "nurse" names no activity here
         ("Analyst", None),  # no field of work
         ("UX Lead", None),  # not an agent noun
+        ("Business Intelligence Analyst", None),  # not an intelligence analyst
     ],
 )
 def test_title_skill(title: str, expected: tuple[str, str] | None) -> None:
@@ -240,6 +241,8 @@ def test_title_skill(title: str, expected: tuple[str, str] | None) -> None:
         "project management": "pm",
         "data analysis": "data-analysis",
         "payroll": "payroll",
+        "business intelligence": "bi",
+        "intelligence analysis": "intel",
     }
     assert title_skill(title, lambda phrase: known.get(phrase.lower())) == expected
 
