@@ -76,7 +76,7 @@ LISTLABEL_WORDS = frozenset(
         "patterns",
     }
 )
-_GAP_WORD = re.compile(r"[a-z][a-z+#.-]*|&")
+_GAP_WORD = re.compile(r"[A-Za-z0-9][\w+#.-]*|&")
 _ITEM = re.compile(r"[^,;|•/()\[\]:]+")
 LABEL = re.compile(r"\s*(?:•\s*)?([A-Za-z][\w &/+.'-]{0,40}?)\s*:\s*\S")  # used with match(pos)
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
@@ -168,7 +168,8 @@ class SkillContext:
 
         The word ("Database", "Tools", "Languages") must start its (bullet) line
         and another candidate must follow it on that line, with nothing but label
-        words between them: "Programming experience in Python" is a sentence.
+        words or items between them ("Databases Oracle, SQL Server"): "Programming
+        experience in Python" is a sentence.
         """
         if candidate.surface.lower() not in LISTLABEL_WORDS:
             return False
@@ -178,8 +179,8 @@ class SkillContext:
         following = bisect_right(starts, candidate.start)
         if following >= len(starts) or starts[following] >= line_end:
             return False
-        between = _GAP_WORD.findall(self.text[candidate.end : starts[following]].lower())
-        return all(word in LISTLABEL_WORDS or word in ("and", "&") for word in between)
+        between = _GAP_WORD.findall(self.text[candidate.end : starts[following]])
+        return all(_in_a_list_label(word) for word in between)
 
     def ends_hyphen_compound(self, candidate: Any) -> bool:
         """True for a lower-case word that is the tail of a compound ("data-quality checks")."""
@@ -245,3 +246,9 @@ class SkillContext:
         if after.startswith(("and ", "or ")):
             right = True
         return left or right
+
+
+def _in_a_list_label(word: str) -> bool:
+    """A word that may stand between a list label and its first skill: a label word or an item."""
+    lower = word.lower()
+    return lower in LISTLABEL_WORDS or lower in ("and", "&") or not word[0].islower()

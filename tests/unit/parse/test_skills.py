@@ -134,6 +134,7 @@ def test_label_words_and_editions_are_not_skills() -> None:
     found = skills_of(nlp, "SKILL SET\nDatabase PostgreSQL, Docker")
     assert set(found) == {"pg", "docker"}  # "Database" labels the line
     assert "db" in skills_of(nlp, "SKILL SET\nDatabase\nDocker")  # an item by itself
+    assert "db" not in skills_of(nlp, "SKILL SET\nDatabase Quuxbase, PostgreSQL")  # an item
     # a sentence, not a label: words other than label words stand before the next skill
     assert "db" in skills_of(nlp, "REQUIREMENTS\n- Database experience with PostgreSQL")
     assert "r" in skills_of(nlp, "SKILLS\nR, Docker")
