@@ -5,10 +5,11 @@ job title is kept), the sentences describing the employer ("Larkspur Health buil
 scheduling and billing software"), every field of study a degree may be in
 ("Bachelor's degree in finance, accounting or economics", not only the first), an
 equal-opportunity statement ("an Equal Employment Opportunity/Affirmative Action
-employer"), a currency code before an amount ("CAD 82,000") and "we are hiring" mention
-words the taxonomy knows, but none of them is a requirement. :func:`noise_spans`
-returns their offsets; skill mentions inside them are dropped before requirements
-are read.
+employer"), a sentence of what the job pays ("We provide competitive
+compensation, generous benefits"), a currency code before an amount ("CAD
+82,000") and "we are hiring" mention words the taxonomy knows, but none of them
+is a requirement. :func:`noise_spans` returns their offsets; skill mentions
+inside them are dropped before requirements are read.
 
 Every rule is about the shape of the text, never about one posting.
 """
@@ -68,6 +69,18 @@ _EQUAL_OPPORTUNITY = re.compile(
     r"|\bEEO\s*/\s*AA\b|\bprotected\s+veterans?\b",
     re.IGNORECASE,
 )
+# What the employer pays and offers, outside a benefits heading: "We provide
+# competitive compensation, generous benefits", "you'll receive premier
+# compensation". "Design compensation packages" (an HR duty) has neither shape.
+_PAY = r"(?:compensation|salary|salaries|pay|wages?|benefits?|bonus(?:es)?|equity|401\s*\(?k\)?)"
+_OFFERED_PAY = re.compile(
+    r"\b(?:competitive|attractive|generous|robust|excellent|premier|comprehensive"
+    r"|above[\s-]market)\s+(?:\w+\s+){0,2}" + _PAY + r"\b"
+    r"|\b(?:we|you['’]ll|you\s+will)\s+(?:\w+\s+)?(?:offer|provide|receive)\b[^.\n]{0,80}\b"
+    + _PAY
+    + r"\b",
+    re.IGNORECASE,
+)
 # The statement's own heading: "Equal Employment Opportunity", "EEO & Employment Eligibility".
 _EQUAL_OPPORTUNITY_HEADING = re.compile(
     r"^[\W_]*(?:equal\s+(?:employment\s+)?opportunity|EEO)\b[^.:\n]{0,40}$",
@@ -95,7 +108,7 @@ def noise_spans(text: str, sections: list[Section], company: str | None) -> list
     spans.extend(
         (match.start(), match.end())
         for match in _SENTENCE.finditer(text)
-        if _EQUAL_OPPORTUNITY.search(match.group(0))
+        if _EQUAL_OPPORTUNITY.search(match.group(0)) or _OFFERED_PAY.search(match.group(0))
     )
     spans.extend(match.span() for match in _EQUAL_OPPORTUNITY_HEADING.finditer(text))
     for match in _DEGREE_FIELDS.finditer(text):

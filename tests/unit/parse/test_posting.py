@@ -269,3 +269,14 @@ def test_benefit_headings_close_the_requirements(lookup: TaxonomyLookup, heading
     skills = {skill.skill_id for skill in parse_posting_text(text, lookup=lookup).skills}
     assert {"python", "sql"} <= skills
     assert not skills & {"mentoring", "docker"}
+
+
+def test_what_the_job_pays_asks_for_no_skill(lookup: TaxonomyLookup) -> None:
+    text = (
+        "Payroll Administrator\n\nRequirements\n- Excel\n\n"
+        "We offer competitive salaries and mentorship budgets. You will receive a generous bonus.\n"
+    )
+    skills = {skill.skill_id for skill in parse_posting_text(text, lookup=lookup).skills}
+    assert "excel" in skills and "mentoring" not in skills
+    duty = "Payroll Administrator\n\nDuties\n- Provide mentorship on pay and benefits\n"
+    assert "mentoring" in {s.skill_id for s in parse_posting_text(duty, lookup=lookup).skills}
