@@ -75,10 +75,8 @@ _EQUAL_OPPORTUNITY = re.compile(
 _PAY = r"(?:compensation|salary|salaries|pay|wages?|benefits?|bonus(?:es)?|equity|401\s*\(?k\)?)"
 _OFFERED_PAY = re.compile(
     r"\b(?:competitive|attractive|generous|robust|excellent|premier|comprehensive"
-    r"|above[\s-]market)\s+(?:\w+\s+){0,2}" + _PAY + r"\b"
-    r"|\b(?:we|you['’]ll|you\s+will)\s+(?:\w+\s+)?(?:offer|provide|receive)\b[^.\n]{0,80}\b"
-    + _PAY
-    + r"\b",
+    rf"|above[\s-]market)\s+(?:\w+\s+){{0,2}}{_PAY}\b"
+    rf"|\b(?:we|you['’]ll|you\s+will)\s+(?:\w+\s+)?(?:offer|provide|receive)\b[^.\n]{{0,80}}\b{_PAY}\b",
     re.IGNORECASE,
 )
 # The statement's own heading: "Equal Employment Opportunity", "EEO & Employment Eligibility".

@@ -191,9 +191,9 @@ CONTEXT_FORMS = frozenset(
         "lead",
     }
 )
-# "Oracle 19c", "Python 3.11", "Java 8": a name, a space, a version number.
-_AMPERSAND_TERM = re.compile(r"[a-z]{1,2}&[a-z]{1,3}")
+_AMPERSAND_TERM = re.compile(r"[a-z]{1,2}&[a-z]{1,3}")  # "m&a", "p&l", "r&d"
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "iOS", "LaTeX"
+# "Oracle 19c", "Python 3.11", "Java 8": a name, a space, a version number.
 _VERSIONED = re.compile(r"^(.*[A-Za-z])\s+[vV]?\d+(?:\.\d+)*[a-z]?$")
 MAX_SHORT_LENGTH = 2  # forms this short ("R", "C", "Go", "QA") always need support
 
