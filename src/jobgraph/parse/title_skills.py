@@ -7,8 +7,9 @@ The work itself is the field with the agent noun turned into its activity noun
 an agent noun that names no activity of its own ("Specialist", "Technologist",
 "Representative"), the field alone ("Payroll", "Customer Service").
 
-:func:`title_skill` reads the title's first part (before a dash, bar, comma or
-parenthesis), drops seniority words ("Senior", "II"), and tries the field's
+:func:`title_skill` reads the title's first part (the shortest of
+:func:`~jobgraph.taxonomy.job_titles.title_variants`) without its seniority
+(:func:`~jobgraph.taxonomy.job_titles.split_seniority`), and tries the field's
 words from the longest to the shortest ending, so "Construction Project
 Manager" meets construction project management before project management. It
 never cuts the field between two words that name a skill together ("Business
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from jobgraph.taxonomy.job_titles import split_seniority, title_variants
 
 # Agent noun -> the activity nouns it is named after ("" for the field alone).
 ACTIVITY_OF_AGENT: dict[str, tuple[str, ...]] = {
@@ -53,11 +56,6 @@ ACTIVITY_OF_AGENT: dict[str, tuple[str, ...]] = {
     "representative": ("",),
     "officer": ("",),
 }
-_SENIORITY = frozenset(
-    {"senior", "sr", "junior", "jr", "lead", "principal", "staff", "chief", "head",
-     "ii", "iii", "iv", "mid-level", "entry-level", "trainee", "graduate"}
-)  # fmt: skip
-_FIRST_PART = re.compile(r"\s+[-–—|]\s+|[(,|]")
 _WORD = re.compile(r"[^\s/]+")
 
 
@@ -72,12 +70,8 @@ def title_skill(title: str, named: Callable[[str], str | None]) -> tuple[str, st
         The skill and the words of the title it was read from ("UX Designer"),
         or ``None`` when the title ends in no agent noun or names no skill.
     """
-    head = _FIRST_PART.split(title, maxsplit=1)[0]
-    words = [m.group(0) for m in _WORD.finditer(head)]
-    while words and words[0].lower().strip(".") in _SENIORITY:
-        words.pop(0)  # "Senior", "Sr."
-    while words and words[-1].lower() in _SENIORITY:
-        words.pop()  # "II"
+    core, _ = split_seniority(title_variants(title)[-1])  # "Sr. UX Designer II (Contract)"
+    words = _WORD.findall(core)
     if len(words) < 2 or words[-1].lower() not in ACTIVITY_OF_AGENT:
         return None
     field, agent = words[:-1], words[-1]
