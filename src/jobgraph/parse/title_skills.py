@@ -70,7 +70,10 @@ def title_skill(title: str, named: Callable[[str], str | None]) -> tuple[str, st
         The skill and the words of the title it was read from ("UX Designer"),
         or ``None`` when the title ends in no agent noun or names no skill.
     """
-    core, _ = split_seniority(title_variants(title)[-1])  # "Sr. UX Designer II (Contract)"
+    variants = title_variants(title)
+    if not variants:
+        return None  # no letters or digits: "---"
+    core, _ = split_seniority(variants[-1])  # "Sr. UX Designer II (Contract)"
     words = _WORD.findall(core)
     if len(words) < 2 or words[-1].lower() not in ACTIVITY_OF_AGENT:
         return None

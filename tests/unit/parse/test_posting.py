@@ -232,6 +232,7 @@ def test_title_names_its_skill(lookup: TaxonomyLookup) -> None:
         ("Analyst", None),  # no field of work
         ("UX Lead", None),  # not an agent noun
         ("Business Intelligence Analyst", None),  # not an intelligence analyst
+        ("---", None),  # nothing to read
     ],
 )
 def test_title_skill(title: str, expected: tuple[str, str] | None) -> None:
