@@ -373,3 +373,26 @@ def test_run_parse_evaluation_skips_missing_inputs(tmp_path: Path) -> None:
     assert set(result) == {"gold", "indeed", "crash_scan"}
     assert all("skipped" in part for part in result.values())
     assert "skipped" in format_report(result)
+
+
+def test_the_label_audit_is_applied_as_recorded() -> None:
+    audit = json.loads((GOLD / "audit.json").read_text(encoding="utf-8"))
+    annotations = load_annotations(GOLD / "resumes.jsonl") + load_annotations(
+        GOLD / "postings.jsonl"
+    )
+    rows = {row["file"]: row for row in annotations}
+    for kind in ("resumes", "postings"):
+        for document in audit[kind]:
+            row = rows[document["file"]]
+            for change in document["changes"]:
+                lists = ["skills"] if kind == "resumes" else ["required_skills", "preferred_skills"]
+                labelled = {skill for name in lists for skill in row[name]}
+                if not change["applied"]:
+                    continue
+                if change["decision"] == "remove":
+                    assert change["id"] not in labelled, (document["file"], change)
+                elif change["decision"] == "add":
+                    assert change["id"] in labelled, (document["file"], change)
+                elif change["decision"] == "move":
+                    other = "preferred" if change["list"] == "required" else "required"
+                    assert change["id"] in row[f"{other}_skills"], (document["file"], change)
