@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from jobgraph.parse.skill_actions import ActionIndex
 from jobgraph.parse.skill_candidates import (
     Candidate,
     covered_chars,
@@ -93,6 +94,7 @@ class SkillMatcher:
         self.lookup_items = lookup_items
         self.max_lookups = max_lookups
         self.vocabulary = SkillVocabulary()
+        self.actions = ActionIndex()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lookup: Any = None
         # Resolved list items, shared across documents (most items recur).
@@ -151,6 +153,14 @@ class SkillMatcher:
             forms, names, stop_words=stop_words, form_rules=rules, products=products
         )
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        tools = products or frozenset()
+        self.actions = ActionIndex.build(
+            (form, skill_id)
+            for lower, owners in self.vocabulary.forms_by_lower.items()
+            if lower not in self.vocabulary.ambiguous
+            for form, skill_id in owners
+            if skill_id not in tools
+        )
         by_skill: dict[str, set[str]] = {}
         for lower, owners in self.vocabulary.forms_by_lower.items():
             for _, skill_id in owners:
@@ -171,6 +181,7 @@ class SkillMatcher:
         hits = self._accept(without_overlaps(candidates), context)
         if self.lookup_items:
             hits += self._list_item_hits(context, hits)
+        hits += self._action_hits(text, context, hits)
         hits.sort(key=lambda hit: hit.start)
         doc._.jobgraph_skill_hits = hits
         spans = []
@@ -300,6 +311,28 @@ class SkillMatcher:
             return 0.65  # "experience with R", "knowledge of Go"
         return 0.6 if listed and sure_lines.get(line) else 0.0
 
+    def _action_hits(
+        self, text: str, context: SkillContext, hits: list[SkillHit]
+    ) -> list[SkillHit]:
+        """ "Administer medications": a verb opening a clause, and its object (skill_actions)."""
+        covered = covered_chars(hits)
+        named = {hit.skill_id for hit in hits}
+        found = []
+        for mention in self.actions.find(text, context.opens_clause):
+            if mention.skill_id in named or any(
+                position in covered
+                for position in (*range(mention.start, mention.verb_end),
+                                 *range(mention.last_word_start, mention.end))
+            ):  # fmt: skip
+                continue  # the verb or the object's head already names a skill
+            named.add(mention.skill_id)
+            surface = text[mention.start : mention.end]
+            found.append(
+                SkillHit(mention.skill_id, surface, mention.start, mention.end,
+                         ACTION_CONFIDENCE, "action")
+            )  # fmt: skip
+        return found
+
     def _list_item_hits(self, context: SkillContext, hits: list[SkillHit]) -> list[SkillHit]:
         covered = covered_chars(hits)
         found: list[SkillHit] = []
@@ -381,6 +414,8 @@ def _acronym_confidence(
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{2,}")
 _BASE_CONFIDENCE = {"phrase": 0.95, "key": 0.85, "version": 0.8}
+#: A verb and its object read as a skill ("Review code"): below a form as written.
+ACTION_CONFIDENCE = 0.75
 
 
 def _plausible_item(surface: str) -> bool:

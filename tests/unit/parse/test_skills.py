@@ -204,3 +204,15 @@ def test_words_of_a_degree_name_are_not_skills() -> None:
     spans = degree_spans(text)[1]
     assert any(text[start:end].endswith("St. Croix") for start, end in spans)
     assert all(end <= text.index("\nSKILLS") for _, end in spans)
+
+
+def test_a_verb_opening_a_clause_and_its_object(nlp: Language) -> None:
+    text = "Duties\n- Administer medications and IV therapy\n- Reviewed code for two teams"
+    found = skills_of(nlp, text)
+    assert found["medication-administration"] == "Administer medications"
+    assert found["code-review"] == "Reviewed code"
+    # after "and", "to" or a comma a clause may open; after other words it may not
+    assert "incident-response" in skills_of(nlp, "You will triage and respond to incidents.")
+    assert skills_of(nlp, "The peer review code base is old.") == {}
+    # a skill named as written is not named twice
+    assert len(nlp("Code review: review code of juniors.")._.jobgraph_skill_hits) == 1

@@ -1,0 +1,204 @@
+"""Skills written as a verb and its object: "Administer medications" is medication administration.
+
+Postings state duties as imperatives ("Review code", "Qualify inbound leads",
+"Respond to security incidents") and resumes as past tenses ("Reconciled
+balance sheet accounts"); the taxonomy names the same skills as noun phrases
+whose last word is the verb's noun ("Code Review", "Lead Qualification",
+"Incident Response", "Account Reconciliation").
+
+:class:`ActionIndex` indexes every two- to four-word form by its words before
+the last ("code", "lead", "incident") and finds, in text, a verb followed by its
+object where "object + noun of the verb" is such a form:
+
+* the noun of a verb is found by shape, not from a list (:func:`names_action`):
+  the verb's base and the noun share a stem of four letters or more, and what is
+  left of each is an inflection or a nominal ending ("administ-er" /
+  "administ-ration", "respon-d" / "respon-se", "review" / "review");
+* the object is the words after the verb (after "to" for "respond to"), up to a
+  stop word, punctuation or a line end; leading words may be dropped ("inbound
+  leads" is read as leads), the last word is read in the singular;
+* "Clean and combine data": in a run of verbs joined by "and"/"or", each takes
+  the object of the last;
+* a word that already has a nominal ending ("development team", "management
+  reporting") is a noun, never the verb; an object ending in one ("develop the
+  traffic management") is an activity, not a thing acted on.
+
+Where a verb may stand is the caller's decision (the matcher asks for the start
+of a clause). Only exact forms count, so a verb and an object that do not name a
+form together ("Build pipelines") give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: How a verb's base may end where its noun goes on ("manag-e", "qualif-y", "respon-d").
+_BASE_RESTS = frozenset({"", "e", "y", "d", "er", "ze"})
+#: How a noun may go on from the stem it shares with its verb.
+_NOUN_RESTS = frozenset(
+    ("ing", "ning", "ting", "ping", "ming", "ging", "ring", "ion", "ation", "ication", "iation",
+     "ration", "ition", "ution", "ment", "ement", "se", "is", "sis", "ance", "ence", "ship",
+     "ership", "y", "ery", "al", "age", "ure")
+)  # fmt: skip
+#: Inflections stripped to find a verb's base: (ending, replacement).
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                ("es", ""), ("s", ""))  # fmt: skip
+#: Words already shaped as nouns are never read as the verb.
+_NOUN_SHAPED = ("ment", "tion", "sion", "ance", "ence", "ship", "ity", "ness", "ysis", "ery",
+                "ers", "ors", "ics")  # fmt: skip
+#: Words that may open an object and are skipped ("manage the budget").
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "our", "their", "your", "its", "all", "new", "existing", "several",
+     "multiple")
+)  # fmt: skip
+#: Words that end an object.
+_STOP = frozenset(
+    ("and", "or", "but", "nor", "with", "to", "for", "from", "in", "on", "at", "by", "of", "as",
+     "into", "onto", "across", "through", "using", "via", "per", "within", "that", "which", "who",
+     "whose", "while", "when", "where", "if", "than", "so", "this", "these", "those", "our",
+     "their", "your", "its", "his", "her", "my")
+)  # fmt: skip
+_MAX_OBJECT_WORDS = 4
+
+
+def singular(word: str) -> str:
+    """The singular of a lower-case plural noun, by regular English spelling."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[: -len("ies")] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _bases(word: str) -> set[str]:
+    found = {word}
+    for ending, replacement in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            found.add(word[: -len(ending)] + replacement)
+    return found
+
+
+def _shared(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+def names_action(verb: str, noun: str) -> bool:
+    """True when ``noun`` (lower case) is the noun of the action ``verb`` (lower case).
+
+    "administered" / "administration", "respond" / "response", "review" /
+    "review", "analyze" / "analysis"; not "storing" / "storytelling", not
+    "expert" / "experience".
+    """
+    if verb.endswith(_NOUN_SHAPED):
+        return False
+    for base in _bases(verb):
+        if noun == base:
+            return True
+        stem = _shared(base, noun)
+        if stem >= 4 and base[stem:] in _BASE_RESTS and noun[stem:] in _NOUN_RESTS:
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class ActionMention:
+    """A verb and its object that name a form: offsets of the whole, of the verb's
+    end and of the object's last word (the words a competing mention must not hold)."""
+
+    start: int
+    end: int
+    skill_id: str
+    verb_end: int
+    last_word_start: int
+
+
+@dataclass
+class ActionIndex:
+    """Forms of two to four words, keyed by their words before the last (singular)."""
+
+    by_object: dict[tuple[str, ...], list[tuple[str, str]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, forms: Iterable[tuple[str, str]]) -> ActionIndex:
+        """Index ``(form, skill id)`` pairs; forms with other than letters are left out."""
+        index = cls()
+        for form, skill_id in forms:
+            words = form.lower().split()
+            if not 2 <= len(words) <= 4 or not all(word.isalpha() for word in words):
+                continue
+            key = tuple(singular(word) for word in words[:-1])
+            entry = (words[-1], skill_id)
+            bucket = index.by_object.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+        return index
+
+    def find(self, text: str, may_open: Callable[[int], bool]) -> list[ActionMention]:
+        """Verb-object mentions in ``text``; ``may_open(offset)`` says where a verb may stand."""
+        if not self.by_object:
+            return []
+        words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+        found = []
+        for position, (start, _, verb) in enumerate(words):
+            if len(verb) < 4 or verb in _STOP or verb in _DETERMINERS or not may_open(start):
+                continue
+            mention = self._mention(text, words, position)
+            if mention is not None:
+                found.append(mention)
+        return found
+
+    def _mention(
+        self, text: str, words: list[tuple[int, int, str]], position: int
+    ) -> ActionMention | None:
+        start, end, verb = words[position]
+        following = self._object_start(text, words, position)
+        obj = _object(text, words, following)
+        if not obj or obj[-1][2].endswith("ment"):
+            return None  # "develop the traffic management": the object is itself an activity
+        for first in range(len(obj)):  # the whole object first, then without its leading words
+            key = tuple(singular(word) for _, _, word in obj[first:])
+            for noun, skill_id in self.by_object.get(key, ()):
+                if names_action(verb, noun):
+                    return ActionMention(start, obj[-1][1], skill_id, end, obj[-1][0])
+        return None
+
+    @staticmethod
+    def _object_start(text: str, words: list[tuple[int, int, str]], position: int) -> int:
+        following = position + 1
+        # "Clean and combine data": the object of the last verb of the run
+        while (
+            following + 1 < len(words)
+            and words[following][2] in ("and", "or")
+            and "\n" not in text[words[position][1] : words[following + 1][0]]
+        ):
+            following += 2
+        if following < len(words) and words[following][2] == "to":  # "respond to incidents"
+            following += 1
+        return following
+
+
+def _object(
+    text: str, words: list[tuple[int, int, str]], following: int
+) -> list[tuple[int, int, str]]:
+    """The object's words from ``following``: no punctuation, line end or stop word inside."""
+    obj: list[tuple[int, int, str]] = []
+    previous_end = words[following - 1][1]
+    for start, end, word in words[following : following + _MAX_OBJECT_WORDS + 1]:
+        gap = text[previous_end:start]
+        if gap.strip() or "\n" in gap or word in _STOP:
+            break
+        previous_end = end
+        if not obj and word in _DETERMINERS:
+            continue
+        obj.append((start, end, word))
+        if len(obj) == _MAX_OBJECT_WORDS:
+            break
+    return obj
