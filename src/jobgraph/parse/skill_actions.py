@@ -23,16 +23,19 @@ object where "object + noun of the verb" is such a form:
   reporting") is a noun, never the verb; an object ending in one ("develop the
   traffic management") is an activity, not a thing acted on.
 
-Where a verb may stand is the caller's decision (the matcher asks for the start
-of a clause). Only exact forms count, so a verb and an object that do not name a
-form together ("Build pipelines") give nothing.
+A verb is read only where a clause opens: a line, bullet or sentence start,
+after a comma, semicolon or parenthesis, or after "and", "or", "to", "will"
+("Patch servers", "You will triage and respond to incidents"). Only exact
+forms count, so a verb and an object that do not name a form together ("Build
+pipelines") give nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: How a verb's base may end where its noun goes on ("manag-e", "qualif-y", "respon-d").
@@ -62,6 +65,18 @@ _STOP = frozenset(
      "their", "your", "its", "his", "her", "my")
 )  # fmt: skip
 _MAX_OBJECT_WORDS = 4
+#: Words read after a verb: a run of verbs ("clean and combine"), "to", the object.
+_WORDS_AFTER_VERB = 10
+_MAX_REMEMBERED = 50_000
+#: A word where a clause opens: a line, bullet or sentence start, after a comma,
+#: semicolon or parenthesis, or after "and", "or", "to", "will"; a dash only
+#: with a space after it ("- Review code", not "financial-services clients").
+_CLAUSE_WORD = re.compile(
+    r"(?:^|(?<=[\n•*:;,.!?>·(])|(?<=[-–] )|(?<=\band )|(?<=\bor )|(?<=\bto )|(?<=\bwill )"
+    r"|(?<=& ))"
+    r"[ \t]*([A-Za-z][A-Za-z'’-]{3,})",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def singular(word: str) -> str:
@@ -88,6 +103,15 @@ def _shared(first: str, second: str) -> int:
             break
         length += 1
     return length
+
+
+def _cut(word: str, endings: frozenset[str]) -> list[str]:
+    """``word`` less each of ``endings`` it has, keeping stems of four letters or more."""
+    return [
+        word[: len(word) - len(ending)]
+        for ending in endings
+        if word.endswith(ending) and len(word) - len(ending) >= 4
+    ]
 
 
 def names_action(verb: str, noun: str) -> bool:
@@ -122,9 +146,16 @@ class ActionMention:
 
 @dataclass
 class ActionIndex:
-    """Forms of two to four words, keyed by their words before the last (singular)."""
+    """Forms of two to four words, keyed by their words before the last (singular),
+    then by the first four letters of the last word (a verb shares them with its noun)."""
 
-    by_object: dict[tuple[str, ...], list[tuple[str, str]]] = field(default_factory=dict)
+    by_object: dict[tuple[str, ...], dict[str, list[tuple[str, str]]]] = field(
+        default_factory=dict
+    )
+    #: Stems of the indexed last words ("administ" of "administration"): a word whose
+    #: base has none of them is no verb of any of them (:meth:`could_be_verb`).
+    stems: set[str] = field(default_factory=set)
+    _verbs: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, forms: Iterable[tuple[str, str]]) -> ActionIndex:
@@ -135,49 +166,59 @@ class ActionIndex:
             if not 2 <= len(words) <= 4 or not all(word.isalpha() for word in words):
                 continue
             key = tuple(singular(word) for word in words[:-1])
-            entry = (words[-1], skill_id)
-            bucket = index.by_object.setdefault(key, [])
-            if entry not in bucket:
-                bucket.append(entry)
+            noun = words[-1]
+            bucket = index.by_object.setdefault(key, {}).setdefault(noun[:4], [])
+            if (noun, skill_id) not in bucket:
+                bucket.append((noun, skill_id))
+                index.stems.update(_cut(noun, _NOUN_RESTS | {""}))
         return index
 
-    def find(self, text: str, may_open: Callable[[int], bool]) -> list[ActionMention]:
-        """Verb-object mentions in ``text``; ``may_open(offset)`` says where a verb may stand."""
-        if not self.by_object:
-            return []
-        words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    def find(self, text: str) -> list[ActionMention]:
+        """Verb-object mentions in ``text``, with the verb where a clause opens."""
         found = []
-        for position, (start, _, verb) in enumerate(words):
-            if len(verb) < 4 or verb in _STOP or verb in _DETERMINERS or not may_open(start):
+        for match in _CLAUSE_WORD.finditer(text):
+            verb = match.group(1).lower()
+            if verb in _STOP or not self.could_be_verb(verb):
                 continue
-            mention = self._mention(text, words, position)
+            following = islice(_WORD.finditer(text, match.end(1)), _WORDS_AFTER_VERB)
+            words = [(match.start(1), match.end(1), verb)]
+            words += [(m.start(), m.end(), m.group(0).lower()) for m in following]
+            mention = self._mention(text, words)
             if mention is not None:
                 found.append(mention)
         return found
 
-    def _mention(
-        self, text: str, words: list[tuple[int, int, str]], position: int
-    ) -> ActionMention | None:
-        start, end, verb = words[position]
-        following = self._object_start(text, words, position)
-        obj = _object(text, words, following)
+    def could_be_verb(self, word: str) -> bool:
+        """True when a base of ``word`` less a verb ending is the stem of an indexed noun."""
+        known = self._verbs.get(word)
+        if known is None:
+            known = any(
+                stem in self.stems for base in _bases(word) for stem in _cut(base, _BASE_RESTS)
+            )
+            if len(self._verbs) < _MAX_REMEMBERED:
+                self._verbs[word] = known
+        return known
+
+    def _mention(self, text: str, words: list[tuple[int, int, str]]) -> ActionMention | None:
+        start, end, verb = words[0]
+        obj = _object(text, words, self._object_start(text, words))
         if not obj or obj[-1][2].endswith("ment"):
             return None  # "develop the traffic management": the object is itself an activity
         for first in range(len(obj)):  # the whole object first, then without its leading words
             key = tuple(singular(word) for _, _, word in obj[first:])
-            for noun, skill_id in self.by_object.get(key, ()):
+            for noun, skill_id in self.by_object.get(key, {}).get(verb[:4], ()):
                 if names_action(verb, noun):
                     return ActionMention(start, obj[-1][1], skill_id, end, obj[-1][0])
         return None
 
     @staticmethod
-    def _object_start(text: str, words: list[tuple[int, int, str]], position: int) -> int:
-        following = position + 1
+    def _object_start(text: str, words: list[tuple[int, int, str]]) -> int:
+        following = 1
         # "Clean and combine data": the object of the last verb of the run
         while (
             following + 1 < len(words)
             and words[following][2] in ("and", "or")
-            and "\n" not in text[words[position][1] : words[following + 1][0]]
+            and "\n" not in text[words[0][1] : words[following + 1][0]]
         ):
             following += 2
         if following < len(words) and words[following][2] == "to":  # "respond to incidents"

@@ -83,9 +83,6 @@ _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Za-z][a-z]*){1,2}")
 _PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)*),[ \t]*$")
 _LIST_CHARS = set(",/|;()•[]&+:")
-_CLAUSE_MARKS = frozenset("\n•*-–:;,.!?>·(")
-_CLAUSE_OPENERS = frozenset({"and", "or", "to", "will", "&"})
-_LAST_WORD = re.compile(r"(\S+)$")
 _SKILL_PHRASE = re.compile(
     r"\b(?:experience|experienced|knowledge|proficien(?:t|cy)|skills?|skilled|familiarity|familiar"
     r"|expertise|expert|fluency|fluent|background|programming|coding|working|development)"
@@ -202,15 +199,6 @@ class SkillContext:
     def follows_skill_phrase(self, start: int) -> bool:
         """True after "experience with", "knowledge of", "proficient in" and the like."""
         return bool(_SKILL_PHRASE.search(self.text, max(0, start - 40), start))
-
-    def opens_clause(self, offset: int) -> bool:
-        """True where a verb may open a clause: a sentence or bullet start, after
-        a comma, semicolon or parenthesis, or after "and", "or", "to", "will"."""
-        before = self.text[max(0, offset - 16) : offset].rstrip(" \t")
-        if not before or before[-1] in _CLAUSE_MARKS:
-            return True
-        previous = _LAST_WORD.search(before)
-        return previous is not None and previous.group(1).lower() in _CLAUSE_OPENERS
 
     def opens_bullet(self, offset: int) -> bool:
         """True when ``offset`` is the first word of a bulleted line."""

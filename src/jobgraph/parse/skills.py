@@ -181,7 +181,7 @@ class SkillMatcher:
         hits = self._accept(without_overlaps(candidates), context)
         if self.lookup_items:
             hits += self._list_item_hits(context, hits)
-        hits += self._action_hits(text, context, hits)
+        hits += self._action_hits(text, hits)
         hits.sort(key=lambda hit: hit.start)
         doc._.jobgraph_skill_hits = hits
         spans = []
@@ -311,14 +311,12 @@ class SkillMatcher:
             return 0.65  # "experience with R", "knowledge of Go"
         return 0.6 if listed and sure_lines.get(line) else 0.0
 
-    def _action_hits(
-        self, text: str, context: SkillContext, hits: list[SkillHit]
-    ) -> list[SkillHit]:
+    def _action_hits(self, text: str, hits: list[SkillHit]) -> list[SkillHit]:
         """ "Administer medications": a verb opening a clause, and its object (skill_actions)."""
         covered = covered_chars(hits)
         named = {hit.skill_id for hit in hits}
         found = []
-        for mention in self.actions.find(text, context.opens_clause):
+        for mention in self.actions.find(text):
             if mention.skill_id in named or any(
                 position in covered
                 for position in (*range(mention.start, mention.verb_end),

@@ -19,9 +19,9 @@ FORMS = [
 ]
 
 
-def found(text: str, opens: bool = True) -> dict[str, str]:
+def found(text: str) -> dict[str, str]:
     index = ActionIndex.build(FORMS)
-    mentions = index.find(text, lambda offset: opens)
+    mentions = index.find(text)
     return {m.skill_id: text[m.start : m.end] for m in mentions}
 
 
@@ -94,4 +94,9 @@ def test_nouns_lines_and_activities_are_not_verb_and_object() -> None:
     assert found("Development teams across Europe") == {}  # a noun, not "develop teams"
     assert found("Review\ncode samples") == {}  # the object does not run over a line end
     assert found("Develop the management") == {}  # the object is itself an activity
-    assert found("Review code", opens=False) == {}  # only where the caller lets a verb stand
+    assert found("The peer review code base") == {}  # a verb only where a clause opens
+
+
+def test_a_hyphenated_word_is_no_clause_start() -> None:
+    assert found("tests for financial-review code owners") == {}
+    assert found("- Review code") == {"code-review": "Review code"}
