@@ -24,8 +24,9 @@ object where "object + noun of the verb" is such a form:
   traffic management") is an activity, not a thing acted on.
 
 A verb is read only where a clause opens: a line, bullet or sentence start,
-after a comma, semicolon or parenthesis, or after "and", "or", "to", "will"
-("Patch servers", "You will triage and respond to incidents"). Only exact
+after a comma, semicolon, parenthesis or a dash and a space, or after "and",
+"or", "to", "will" ("Patch servers", "You will triage and respond to
+incidents"). Only exact
 forms count, so a verb and an object that do not name a form together ("Build
 pipelines") give nothing.
 """
@@ -67,6 +68,7 @@ _STOP = frozenset(
 _MAX_OBJECT_WORDS = 4
 #: Words read after a verb: a run of verbs ("clean and combine"), "to", the object.
 _WORDS_AFTER_VERB = 10
+#: Words whose "could be a verb" answer is kept (the cache stays bounded in a long ingest).
 _MAX_REMEMBERED = 50_000
 #: A word where a clause opens: a line, bullet or sentence start, after a comma,
 #: semicolon or parenthesis, or after "and", "or", "to", "will"; a dash only
