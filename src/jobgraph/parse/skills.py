@@ -11,7 +11,9 @@ Three passes, each only where the earlier ones found nothing:
    not yet matched is resolved with the lookup (near spellings, word order).
 
 Ambiguous forms (see :mod:`jobgraph.parse.skill_vocab`) are kept only with
-their exact case and, for the most common words, a technical context. Results go
+their exact case and, for the most common words, a technical context
+(:mod:`jobgraph.parse.skill_confidence`). A verb opening a clause and its
+object may name a skill too (:mod:`jobgraph.parse.skill_actions`). Results go
 to ``doc._.jobgraph_skill_hits`` (:class:`SkillHit`, character offsets) and
 ``doc.spans["jobgraph_skills"]`` (label = skill id).
 
@@ -25,7 +27,6 @@ Usage::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,12 @@ from jobgraph.parse.skill_candidates import (
     token_candidates,
     without_overlaps,
 )
+from jobgraph.parse.skill_confidence import (
+    ACTION_CONFIDENCE,
+    BASE_CONFIDENCE,
+    ambiguous_confidence,
+    supported_confidence,
+)
 from jobgraph.parse.skill_context import SkillContext
 from jobgraph.parse.skill_derived import derived_forms
 from jobgraph.parse.skill_policy import has_imported, imported_form_rules, ordinary_words
@@ -54,8 +61,6 @@ from jobgraph.taxonomy.normalize import label_key, strip_version
 
 SPAN_KEY = "jobgraph_skills"
 CONTEXT_KEY = "jobgraph_skill_context"
-_YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
-_VERSION_BEFORE = re.compile(r"\b\d+(?:\.\d+)+\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +224,7 @@ class SkillMatcher:
                 line = context.line_of(candidate.start)
                 sure_lines[line] = sure_lines.get(line, 0) + 1
         starts = sorted(candidate.start for candidate in candidates)
+        is_title = getattr(self.lookup, "is_title", None)
         hits = []
         for candidate in candidates:
             if context.is_region_code(candidate, vocabulary.forms_by_lower):
@@ -230,86 +236,23 @@ class SkillMatcher:
             ):
                 continue
             kind = ambiguity[id(candidate)]
-            confidence = _BASE_CONFIDENCE[candidate.method]
+            confidence = BASE_CONFIDENCE[candidate.method]
             if candidate.method == "phrase" and not candidate.exact:
                 confidence -= 0.05
             if kind is not None:
-                confidence = self._ambiguous_confidence(candidate, kind, context, sure_lines)
+                confidence = ambiguous_confidence(
+                    vocabulary, is_title, candidate, kind, context, sure_lines
+                )
             elif reason := vocabulary.needs_support(candidate.skill_id, candidate.surface):
-                confidence = self._supported_confidence(candidate, reason, context, sure_lines)
+                confidence = supported_confidence(
+                    vocabulary, candidate, reason, context, sure_lines
+                )
             if confidence >= self.min_confidence:
                 hits.append(
                     SkillHit(candidate.skill_id, candidate.surface, candidate.start,
                              candidate.end, round(confidence, 3), candidate.method)
                 )  # fmt: skip
         return hits
-
-    def _supported_confidence(
-        self, candidate: Candidate, reason: str, context: SkillContext, sure_lines: dict[int, int]
-    ) -> float:
-        if context.is_skill_list(candidate.start):
-            return 0.8
-        if (
-            reason == "acronym"
-            and candidate.surface.islower()
-            and context.is_listed(candidate.start, candidate.end)
-        ):
-            # "Git, svn": an acronym in lower case, listed beside a sure skill (the
-            # count includes this candidate itself); "San Alamo" is a place.
-            return 0.7 if sure_lines.get(context.line_of(candidate.start), 0) > 1 else 0.0
-        vocabulary, skill_id = self.vocabulary, candidate.skill_id
-        exact = not vocabulary.needs_case(skill_id, candidate.surface) or vocabulary.case_matches(
-            skill_id, candidate.surface
-        )
-        placed = (
-            not context.starts_sentence(candidate.start)
-            or context.opens_bullet(candidate.start)
-            or (exact and _ACRONYM.fullmatch(candidate.surface) is not None)
-        )
-        # "built reports in Excel", "• Excel pivot tables", "run bi-weekly payroll",
-        # "Requirements: ARRT registration" (an acronym is no sentence's first word)
-        return 0.8 if reason == "cut" and exact and placed else 0.0
-
-    def _ambiguous_confidence(
-        self, candidate: Candidate, kind: str, context: SkillContext, sure_lines: dict[int, int]
-    ) -> float:
-        exact = self.vocabulary.case_matches(candidate.skill_id, candidate.surface)
-        strong = context.is_skill_list(candidate.start) or context.is_whole_item(
-            candidate.start, candidate.end
-        )
-        if kind == "verb":  # "Negotiated supplier contracts": an action verb opens the line
-            return 0.8 if context.starts_sentence(candidate.start) else 0.0
-        if kind == "list":  # an imported everyday word: a skill only where skills are listed
-            return 0.75 if strong else 0.0
-        if kind == "acronym":  # "JSP", "EIGRP" from a label that spells them out
-            return _acronym_confidence(candidate, exact, strong, context, sure_lines)
-        if kind == "product":  # an imported product name ("PuTTY"): any case in a list
-            if strong:
-                return 0.75
-            return 0.7 if exact and not context.starts_sentence(candidate.start) else 0.0
-        if not exact and not (
-            strong and candidate.surface.isupper() and len(candidate.surface) > 2
-        ):
-            return 0.0
-        is_title = getattr(self.lookup, "is_title", None)
-        if is_title is not None and context.in_job_title(candidate, is_title):
-            return 0.0  # "Sous Chef", "Chef de Partie": a job, not the Chef tool
-        if kind == "context" and (
-            _YEAR_AFTER.match(context.text, candidate.end)
-            or _VERSION_BEFORE.search(context.text, max(0, candidate.start - 12), candidate.start)
-        ):
-            return 0.0  # "Spring 2020"; "Mule Server 3.7 EE" (an edition)
-        if strong:
-            return 0.75
-        line = context.line_of(candidate.start)
-        listed = context.is_listed(candidate.start, candidate.end)
-        if kind == "case":
-            if not context.starts_sentence(candidate.start):
-                return 0.7
-            return 0.65 if listed and sure_lines.get(line) else 0.0
-        if context.follows_skill_phrase(candidate.start) and listed:
-            return 0.65  # "experience with R", "knowledge of Go"
-        return 0.6 if listed and sure_lines.get(line) else 0.0
 
     def _action_hits(self, text: str, hits: list[SkillHit]) -> list[SkillHit]:
         """ "Administer medications": a verb opening a clause, and its object (skill_actions)."""
@@ -391,29 +334,6 @@ class SkillMatcher:
 
 
 _NOT_ASKED: tuple[Any, float, bool] = (None, 0.0, False)
-SHORT_ACRONYM = 3  # letters; acronyms this short mean many things
-
-
-def _acronym_confidence(
-    candidate: Candidate,
-    exact: bool,
-    strong: bool,
-    context: SkillContext,
-    sure_lines: dict[int, int],
-) -> float:
-    """A derived acronym: its exact case; a short one only where skills are listed."""
-    if not exact:
-        return 0.0
-    if len(candidate.surface) > SHORT_ACRONYM or strong:
-        return 0.75
-    listed = context.is_listed(candidate.start, candidate.end)
-    return 0.65 if listed and sure_lines.get(context.line_of(candidate.start)) else 0.0
-
-
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{2,}")
-_BASE_CONFIDENCE = {"phrase": 0.95, "key": 0.85, "version": 0.8}
-#: A verb and its object read as a skill ("Review code"): below a form as written.
-ACTION_CONFIDENCE = 0.75
 
 
 def _plausible_item(surface: str) -> bool:
