@@ -37,6 +37,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
+from os.path import commonprefix
+
+from jobgraph.taxonomy.label_index import singular
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: How a verb's base may end where its noun goes on ("manag-e", "qualif-y", "respon-d").
@@ -81,30 +84,12 @@ _CLAUSE_WORD = re.compile(
 )
 
 
-def singular(word: str) -> str:
-    """The singular of a lower-case plural noun, by regular English spelling."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[: -len("ies")] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def _bases(word: str) -> set[str]:
     found = {word}
     for ending, replacement in _INFLECTIONS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             found.add(word[: -len(ending)] + replacement)
     return found
-
-
-def _shared(first: str, second: str) -> int:
-    length = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        length += 1
-    return length
 
 
 def _cut(word: str, endings: frozenset[str]) -> list[str]:
@@ -128,7 +113,7 @@ def names_action(verb: str, noun: str) -> bool:
     for base in _bases(verb):
         if noun == base:
             return True
-        stem = _shared(base, noun)
+        stem = len(commonprefix((base, noun)))  # noqa: RUF071 (letters, not paths)
         if stem >= 4 and base[stem:] in _BASE_RESTS and noun[stem:] in _NOUN_RESTS:
             return True
     return False

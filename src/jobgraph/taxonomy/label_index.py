@@ -63,7 +63,8 @@ class TextEncoder(Protocol):
 
 
 @lru_cache(maxsize=65536)
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """The singular of a lower-case plural noun, by regular English spelling."""
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies"):
@@ -77,7 +78,7 @@ def _singular(word: str) -> str:
 
 def token_words(text: str) -> list[str]:
     """Return the folded, singularised words of ``text`` ("&" read as "and")."""
-    return [_singular(word) for word in _WORD.findall(fold(text).replace("&", " and "))]
+    return [singular(word) for word in _WORD.findall(fold(text).replace("&", " and "))]
 
 
 def token_key(text: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jobgraph.parse.skill_actions import ActionIndex, names_action, singular
+from jobgraph.parse.skill_actions import ActionIndex, names_action
+from jobgraph.taxonomy.label_index import singular
 
 FORMS = [
     ("Medication Administration", "medication-administration"),
