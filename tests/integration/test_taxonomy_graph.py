@@ -9,8 +9,12 @@ from neo4j import Driver
 
 from jobgraph.cli import main
 from jobgraph.graph.local_server import LocalNeo4j
-from jobgraph.graph.schema import graph_counts
-from jobgraph.graph.taxonomy_writer import taxonomy_counts, write_taxonomy
+from jobgraph.graph.schema import apply_schema, graph_counts, schema_objects
+from jobgraph.graph.taxonomy_writer import (
+    ensure_builtin_taxonomy,
+    taxonomy_counts,
+    write_taxonomy,
+)
 from jobgraph.taxonomy.builtin import builtin_taxonomy
 from jobgraph.taxonomy.esco import load_esco
 from jobgraph.taxonomy.linking import link_same_as
@@ -36,6 +40,24 @@ def test_cli_load_builtin_twice(neo4j_server: LocalNeo4j, driver: Driver) -> Non
     assert counts["nodes"]["Occupation"] == stats["occupations"]
     assert counts["nodes"]["Family"] == stats["families"]
     assert counts["relationships"]["RELATED_TO"] == stats["related_links"]
+
+
+def test_a_new_graph_gets_the_schema_before_the_taxonomy(driver: Driver) -> None:
+    """Without the id constraints each MERGE scans its label: ESCO took an hour, not minutes."""
+    wanted = {"skill_id", "occupation_id"}
+    assert wanted <= _schema_names(driver)
+    try:
+        for name in sorted(wanted):
+            driver.execute_query(f"DROP CONSTRAINT {name}")  # test-owned names, not client text
+        assert wanted.isdisjoint(_schema_names(driver))
+        assert ensure_builtin_taxonomy(driver)
+        assert wanted <= _schema_names(driver)
+    finally:
+        apply_schema(driver)  # the other tests share this server's schema
+
+
+def _schema_names(driver: Driver) -> set[str]:
+    return {str(item["name"]) for item in schema_objects(driver)}
 
 
 def test_builtin_graph_answers_analyst_questions(driver: Driver) -> None:

@@ -134,10 +134,12 @@ def taxonomy_search(text: str, limit: int, semantic: bool) -> None:
 @click.pass_context
 def taxonomy_load(ctx: click.Context) -> None:
     """Write the built-in taxonomy into the graph (idempotent)."""
+    from jobgraph.graph.schema import apply_schema
     from jobgraph.graph.taxonomy_writer import write_taxonomy
     from jobgraph.taxonomy.builtin import builtin_taxonomy
 
     with open_driver_for(ctx) as driver:
+        apply_schema(driver, settings_of(ctx).neo4j_database)  # MERGE needs the id constraints
         # one transaction, as ingest loads it: a load stopped midway leaves nothing that
         # a later ingest could take for the whole taxonomy
         counts = write_taxonomy(

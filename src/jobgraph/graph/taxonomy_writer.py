@@ -12,6 +12,7 @@ from neo4j import Driver, RoutingControl
 
 from jobgraph.graph.batching import write_all_at_once, write_rows
 from jobgraph.graph.cypher import load_query
+from jobgraph.graph.schema import apply_schema
 from jobgraph.taxonomy.builtin import builtin_taxonomy
 from jobgraph.taxonomy.model import SkillLink, Taxonomy
 
@@ -179,10 +180,15 @@ def ensure_builtin_taxonomy(driver: Driver, database: str = "neo4j") -> bool:
     ingest killed while loading leaves an empty graph, and the next run loads
     the taxonomy again instead of parsing against a part of it.
 
+    A graph without skills is new, so the schema is applied first (as
+    ``jobgraph db init`` does): without the id constraints every MERGE that
+    follows scans its label, and an ESCO import takes an hour, not minutes.
+
     Returns:
         True when it had to be loaded.
     """
     if taxonomy_present(driver, database):
         return False
+    apply_schema(driver, database)
     write_taxonomy(driver, builtin_taxonomy(), database=database, atomic=True)
     return True
