@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from jobgraph.parse.skill_candidates import Candidate
 from jobgraph.parse.skill_context import SkillContext
 from jobgraph.parse.skill_vocab import SkillVocabulary
@@ -30,6 +32,7 @@ ACTION_CONFIDENCE = 0.75
 _YEAR_AFTER = re.compile(r"\s*['’]?(?:19|20)\d\d\b")
 _VERSION_BEFORE = re.compile(r"\b\d+(?:\.\d+)+\s+$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{2,}")
+_NEXT_WORD = re.compile(r"[ -]([A-Za-z]{2,})\b")
 
 
 def supported_confidence(
@@ -85,6 +88,10 @@ def ambiguous_confidence(
     )
     if kind == "verb":  # "Negotiated supplier contracts": an action verb opens the line
         return 0.8 if context.starts_sentence(candidate.start) else 0.0
+    if kind == "modifier":  # "journal entry testing": a plural form's singular (skill_number)
+        if context.is_skill_list(candidate.start):
+            return 0.8  # a line alone is no list: "Job description" heads one
+        return 0.85 if modifies_next_word(context.text, candidate.end) else 0.0
     if kind == "list":  # an imported everyday word: a skill only where skills are listed
         return 0.75 if strong else 0.0
     if kind == "acronym":  # "JSP", "EIGRP" from a label that spells them out
@@ -113,6 +120,16 @@ def ambiguous_confidence(
     if context.follows_skill_phrase(candidate.start) and listed:
         return 0.65  # "experience with R", "knowledge of Go"
     return 0.6 if listed and sure_lines.get(line) else 0.0
+
+
+def modifies_next_word(text: str, end: int) -> bool:
+    """Whether the words ending at ``end`` modify a noun after them ("KPI dashboards").
+
+    The next word must follow a space or a hyphen and be no function word:
+    "Build pipeline with", "the data model," and "Job Posting:" modify nothing.
+    """
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).lower() not in STOP_WORDS
 
 
 SHORT_ACRONYM = 3  # letters; acronyms this short mean many things

@@ -51,12 +51,13 @@ from jobgraph.parse.skill_confidence import (
 )
 from jobgraph.parse.skill_context import SkillContext
 from jobgraph.parse.skill_derived import derived_forms
+from jobgraph.parse.skill_number import number_variants
 from jobgraph.parse.skill_policy import has_imported, imported_form_rules, ordinary_words
 from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
 from jobgraph.parse.text import doc_text
 from jobgraph.taxonomy.label_index import token_key
-from jobgraph.taxonomy.model import SkillKind
+from jobgraph.taxonomy.model import SkillKind, Taxonomy
 from jobgraph.taxonomy.normalize import label_key, strip_version
 
 SPAN_KEY = "jobgraph_skills"
@@ -127,14 +128,16 @@ class SkillMatcher:
             extra, extra_rules = derived_forms(taxonomy, {form.lower() for form in forms})
             forms.update(extra)
             rules.update(extra_rules)
+            # "journal entry" for "Journal Entries", "code reviews" for "Code Review".
+            variants, variant_rules = number_variants(forms, rules, tool_ids(taxonomy))
+            forms.update(variants)
+            rules.update(variant_rules)
             # "Mentored four juniors": past tenses of noun skills, where a verb stands.
             taken = {form.lower() for form in forms}
             for form, skill_id in verb_forms(taxonomy.skills.values(), taken).items():
                 forms[form] = skill_id
                 rules[form] = "verb"
-        products = None
-        if taxonomy is not None:
-            products = frozenset(k for k, v in taxonomy.skills.items() if v.kind == SkillKind.TOOL)
+        products = tool_ids(taxonomy) if taxonomy is not None else None
         self.add_forms(forms, names, rules, products=products)
         self.lookup = lookup
         self._item_cache = {}
@@ -334,6 +337,11 @@ class SkillMatcher:
 
 
 _NOT_ASKED: tuple[Any, float, bool] = (None, 0.0, False)
+
+
+def tool_ids(taxonomy: Taxonomy) -> frozenset[str]:
+    """Ids of the tool and product skills, whose names are never inflected."""
+    return frozenset(k for k, v in taxonomy.skills.items() if v.kind == SkillKind.TOOL)
 
 
 def _plausible_item(surface: str) -> bool:

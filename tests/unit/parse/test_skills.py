@@ -216,3 +216,19 @@ def test_a_verb_opening_a_clause_and_its_object(nlp: Language) -> None:
     assert skills_of(nlp, "The peer review code base is old.") == {}
     # a skill named as written is not named twice
     assert len(nlp("Code review: review code of juniors.")._.jobgraph_skill_hits) == 1
+
+
+def test_a_form_in_the_other_number(nlp: Language) -> None:
+    # a singular form in the plural, anywhere
+    assert skills_of(nlp, "Did weekly code reviews.") == {"code-review": "code reviews"}
+    # a plural form in the singular where it modifies a noun after it, or in a skill list
+    assert skills_of(nlp, "Ran journal entry testing; built KPI dashboards.") == {
+        "journal-entries": "journal entry",
+        "kpi-tracking": "KPI",
+    }
+    assert skills_of(nlp, "Skills: job posting, Python") == {
+        "job-postings": "job posting",
+        "python": "Python",
+    }
+    # elsewhere the singular is one thing, not the practice: a heading, an object
+    assert skills_of(nlp, "Job Posting: Analyst\nWrite the job posting with care.") == {}
