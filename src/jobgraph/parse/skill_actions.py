@@ -19,6 +19,8 @@ object where "object + noun of the verb" is such a form:
   leads" is read as leads), the last word is read in the singular;
 * "Clean and combine data": in a run of verbs joined by "and"/"or", each takes
   the object of the last;
+* "Design logos, brand identities and packaging": a list of objects joined by
+  commas, "and" or "or" on one line all take the verb;
 * a word that already has a nominal ending ("development team", "management
   reporting") is a noun, never the verb; an object ending in one ("develop the
   traffic management") is an activity, not a thing acted on.
@@ -69,8 +71,12 @@ _STOP = frozenset(
      "their", "your", "its", "his", "her", "my")
 )  # fmt: skip
 _MAX_OBJECT_WORDS = 4
-#: Words read after a verb: a run of verbs ("clean and combine"), "to", the object.
-_WORDS_AFTER_VERB = 10
+#: Words read after a verb: a run of verbs ("clean and combine"), "to", the objects.
+_WORDS_AFTER_VERB = 16
+#: Objects of one verb read from a list ("logos, brand identities and packaging").
+_MAX_OBJECTS = 5
+#: What may join two objects of a list: a comma, "and" or "or" (", and").
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+|&[ \t]*)")
 #: Words whose "could be a verb" answer is kept (the cache stays bounded in a long ingest).
 _MAX_REMEMBERED = 50_000
 #: A word where a clause opens: a line, bullet or sentence start, after a comma,
@@ -170,9 +176,7 @@ class ActionIndex:
             following = islice(_WORD.finditer(text, match.end(1)), _WORDS_AFTER_VERB)
             words = [(match.start(1), match.end(1), verb)]
             words += [(m.start(), m.end(), m.group(0).lower()) for m in following]
-            mention = self._mention(text, words)
-            if mention is not None:
-                found.append(mention)
+            found.extend(self._mentions(text, words))
         return found
 
     def could_be_verb(self, word: str) -> bool:
@@ -186,10 +190,33 @@ class ActionIndex:
                 self._verbs[word] = known
         return known
 
-    def _mention(self, text: str, words: list[tuple[int, int, str]]) -> ActionMention | None:
-        start, end, verb = words[0]
-        obj = _object(text, words, self._object_start(text, words))
-        if not obj or obj[-1][2].endswith("ment"):
+    def _mentions(self, text: str, words: list[tuple[int, int, str]]) -> list[ActionMention]:
+        """The verb ``words[0]`` with each object of the list that follows it."""
+        found = []
+        following = self._object_start(text, words)
+        for item in range(_MAX_OBJECTS):
+            obj = _object(text, words, following, joined=item > 0)
+            if not obj:
+                break
+            mention = self._mention(words[0], obj)
+            if mention is not None:
+                found.append(mention)
+            if obj[-1][2].endswith(_NOUN_SHAPED):
+                break  # "System Analysis, Design": a noun phrase heads the list, not a verb
+            following = words.index(obj[-1]) + 1
+            if following < len(words) and words[following][2] in ("and", "or"):
+                following += 1
+            if following >= len(words) or not _LIST_JOIN.fullmatch(
+                text[obj[-1][1] : words[following][0]]
+            ):
+                break
+        return found
+
+    def _mention(
+        self, verb_word: tuple[int, int, str], obj: list[tuple[int, int, str]]
+    ) -> ActionMention | None:
+        start, end, verb = verb_word
+        if obj[-1][2].endswith("ment"):
             return None  # "develop the traffic management": the object is itself an activity
         for first in range(len(obj)):  # the whole object first, then without its leading words
             key = tuple(singular(word) for _, _, word in obj[first:])
@@ -214,14 +241,17 @@ class ActionIndex:
 
 
 def _object(
-    text: str, words: list[tuple[int, int, str]], following: int
+    text: str, words: list[tuple[int, int, str]], following: int, *, joined: bool = False
 ) -> list[tuple[int, int, str]]:
-    """The object's words from ``following``: no punctuation, line end or stop word inside."""
+    """The object's words from ``following``: no punctuation, line end or stop word inside.
+
+    ``joined``: the first word follows a list's comma, already checked.
+    """
     obj: list[tuple[int, int, str]] = []
     previous_end = words[following - 1][1]
     for start, end, word in words[following : following + _MAX_OBJECT_WORDS + 1]:
         gap = text[previous_end:start]
-        if gap.strip() or "\n" in gap or word in _STOP:
+        if (gap.strip() and not (joined and not obj)) or "\n" in gap or word in _STOP:
             break
         previous_end = end
         if not obj and word in _DETERMINERS:

@@ -16,6 +16,11 @@ FORMS = [
     ("Lead Qualification", "lead-qualification"),
     ("Team Development", "team-building"),
     ("Management Development", "leadership-development"),
+    ("Logo Design", "logo-design"),
+    ("Brand Identity Design", "brand-identity"),
+    ("Packaging Design", "packaging-design"),
+    ("Design Systems", "design-systems"),
+    ("Lesson Planning", "lesson-planning"),
     ("Node.js Development", "nodejs"),  # not all letters: never an object-verb form
 ]
 
@@ -101,3 +106,20 @@ def test_nouns_lines_and_activities_are_not_verb_and_object() -> None:
 def test_a_hyphenated_word_is_no_clause_start() -> None:
     assert found("tests for financial-review code owners") == {}
     assert found("- Review code") == {"code-review": "Review code"}
+
+
+def test_each_object_of_a_list_takes_the_verb() -> None:
+    assert found("- Design logos, brand identities and packaging for print") == {
+        "logo-design": "Design logos",
+        "brand-identity": "Design logos, brand identities",
+        "packaging-design": "Design logos, brand identities and packaging",
+    }
+    # a run of verbs and a list of objects together
+    assert found("Plan and deliver engaging, well-differentiated lessons") == {
+        "lesson-planning": "Plan and deliver engaging, well-differentiated lessons"
+    }
+    # the list ends at a line end, a semicolon or a full stop
+    assert found("Design logos\npackaging for print") == {"logo-design": "Design logos"}
+    assert found("Design logos; packaging") == {"logo-design": "Design logos"}
+    # a noun phrase heads this list, not a verb and its object
+    assert found("System analysis, design and testing") == {}
