@@ -52,6 +52,7 @@ _LABEL = re.compile(r"\s*(?:[•*\-–]\s*)?(?P<label>[A-Za-z' -]{2,40}?)\s*:\s*
 _CLAUSE_BREAK = re.compile(
     r";\s+|(?<=[A-Za-z0-9)\]]{2})[.!?]\s+(?=[A-Z(•])|(?<=[)\]])[.!?]\s+(?=[A-Z(•])|\n"
 )
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)\]]{2})[.!?]\s+(?=[A-Z])")
 _PARTS = re.compile(r",\s*|\s*\(\s*|\s*\)\s*")
 _OPENING_PREFERENCE = re.compile(r"\s*(?:ideally|preferably|bonus|optionally)\b", re.IGNORECASE)
 CUE_STRENGTH = 3.0
@@ -146,13 +147,17 @@ def importance_at(
     first_part = _PARTS.split(clause, maxsplit=1)[0]
     if part_start > 0 and _OPENING_PREFERENCE.match(first_part):
         return Importance("preferred", CUE_STRENGTH)  # "Ideally Python, Go or Rust"
-    # 4. A label earlier on the same line ("Nice to have: Go; Rust").
+    # 4. A label opening the clause's sentence ("Requirements: 3 years; SQL. Preferred:
+    # Tableau; R"), else one opening its line ("Nice to have: Go; Rust. Also Zig").
     line_start = text.rfind("\n", 0, clause_start) + 1
-    line_label = None
-    if line_start < clause_start:
-        line_label = _LABEL.match(text, line_start, clause_start + 1)
-    if line_label is not None:
-        label = _label_cue(line_label.group("label"))
+    sentence_start = line_start
+    for match in _SENTENCE_END.finditer(text, line_start, clause_start):
+        sentence_start = match.end()
+    for label_start in dict.fromkeys((sentence_start, line_start)):
+        if label_start >= clause_start:
+            continue
+        line_label = _LABEL.match(text, label_start, clause_start + 1)
+        label = _label_cue(line_label.group("label")) if line_label is not None else None
         if label is not None:
             return Importance(label, LABEL_STRENGTH)
     return Importance(section_default, section_strength)
