@@ -232,15 +232,15 @@ def heading_of(line: str, *, kind: str = "resume") -> str | None:
     if not raw or len(raw) > 60:
         return None
     text = clean_heading(raw)
-    if not text or len(text) > 48 or text.count(" ") > 6:
-        return None
     # A label with content after its colon ("Skills: Python, Java") is not a heading.
-    if ":" in text:
+    if not text or ":" in text:
         return None
     index = _POSTING_INDEX if kind == "posting" else _RESUME_INDEX
     key = _heading_key(text)
-    if key in index:
+    if key in index:  # a listed heading may be long: "It would be great if you also had"
         return index[key]
+    if len(text) > 48 or text.count(" ") > 6:
+        return None
     if kind == "posting":
         # Only a line shaped as a heading (a trailing colon, markdown) may name its
         # section by a keyword: a title such as "Benefits Analyst" is not a heading.

@@ -53,6 +53,8 @@ def test_posting_vocabulary() -> None:
     assert heading_of("About us", kind="posting") == "company"
     assert heading_of("Perks & Benefits", kind="posting") == "benefits"
     assert heading_of("Nice to have", kind="resume") is None
+    # a listed heading of more than seven words is still that heading
+    assert heading_of("It would be great if you also had", kind="posting") == "preferred"
 
 
 def test_collapse_spaced_letters() -> None:
