@@ -53,6 +53,7 @@ from jobgraph.parse.skill_context import SkillContext
 from jobgraph.parse.skill_derived import derived_forms
 from jobgraph.parse.skill_number import number_variants
 from jobgraph.parse.skill_policy import has_imported, imported_form_rules, ordinary_words
+from jobgraph.parse.skill_senses import names_holder, names_nationality
 from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
 from jobgraph.parse.text import doc_text
@@ -108,6 +109,9 @@ class SkillMatcher:
         self._stop_words = frozenset(nlp.Defaults.stop_words)
         #: Words of the taxonomy's descriptive labels (:func:`ordinary_words`).
         self.ordinary: frozenset[str] = frozenset()
+        #: Ids of credentials and of languages, whose names have other senses (skill_senses).
+        self.credentials: frozenset[str] = frozenset()
+        self.languages: frozenset[str] = frozenset()
 
     def set_lookup(self, lookup: SkillSource) -> None:
         """Load every surface form of ``lookup`` (a ``TaxonomyLookup``) and keep it.
@@ -138,6 +142,9 @@ class SkillMatcher:
                 forms[form] = skill_id
                 rules[form] = "verb"
         products = tool_ids(taxonomy) if taxonomy is not None else None
+        skills = taxonomy.skills.values() if taxonomy is not None else ()
+        self.credentials = frozenset(s.id for s in skills if s.kind == SkillKind.CERTIFICATION)
+        self.languages = frozenset(s.id for s in skills if s.kind == SkillKind.LANGUAGE)
         self.add_forms(forms, names, rules, products=products)
         self.lookup = lookup
         self._item_cache = {}
@@ -232,6 +239,8 @@ class SkillMatcher:
         for candidate in candidates:
             if context.is_region_code(candidate, vocabulary.forms_by_lower):
                 continue  # "Atlanta, GA" is Georgia, not Google Analytics
+            if self._other_sense(context.text, candidate):
+                continue  # "report to the RN", "the German auditor exam"
             if (
                 context.in_list_label(candidate.start)
                 or context.ends_hyphen_compound(candidate)
@@ -256,6 +265,13 @@ class SkillMatcher:
                              candidate.end, round(confidence, 3), candidate.method)
                 )  # fmt: skip
         return hits
+
+    def _other_sense(self, text: str, candidate: Candidate) -> bool:
+        if candidate.skill_id in self.credentials:
+            return names_holder(text, candidate.start, candidate.end)
+        if candidate.skill_id in self.languages:
+            return names_nationality(text, candidate.start, candidate.end)
+        return False
 
     def _action_hits(self, text: str, hits: list[SkillHit]) -> list[SkillHit]:
         """ "Administer medications": a verb opening a clause, and its object (skill_actions)."""

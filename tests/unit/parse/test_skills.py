@@ -232,3 +232,10 @@ def test_a_form_in_the_other_number(nlp: Language) -> None:
     }
     # elsewhere the singular is one thing, not the practice: a heading, an object
     assert skills_of(nlp, "Job Posting: Analyst\nWrite the job posting with care.") == {}
+
+
+def test_a_language_name_as_a_nationality_is_no_skill(nlp: Language) -> None:
+    assert skills_of(nlp, "Fluent English; writes for the English market.") == {
+        "english": "English"
+    }
+    assert skills_of(nlp, "Writes for the English market.") == {}

@@ -1,0 +1,50 @@
+"""A skill's name used in another sense (jobgraph.parse.skill_senses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobgraph.parse.skill_senses import names_holder, names_nationality
+
+
+def _holder(text: str, word: str) -> bool:
+    start = text.index(word)
+    return names_holder(text, start, start + len(word))
+
+
+def _nationality(text: str, word: str) -> bool:
+    start = text.index(word)
+    return names_nationality(text, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Report changes to the RN and physicians", True),
+        ("Work with our outside CPA on year-end", True),
+        ("Must be an RN with 2 years on a ward", False),
+        ("RN required; BLS preferred", False),
+        ("Progress toward the CPA exam", False),
+        ("Hold their RN licence in Ohio", False),
+    ],
+)
+def test_a_credential_may_name_its_holder(text: str, person: bool) -> None:
+    word = "RN" if "RN" in text else "CPA"
+    assert _holder(text, word) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective"),
+    [
+        ("progress toward the German public auditor exam", True),
+        ("Sell to our French clients", True),
+        ("Business fluent German and English", False),
+        ("Excellent English copywriting and editing", False),
+        ("Fluent in the English language", False),
+        ("the German B2 certificate", False),
+        ("Japanese market experience", False),  # no article: left as the language
+    ],
+)
+def test_a_language_name_may_be_a_nationality(text: str, adjective: bool) -> None:
+    word = next(w for w in ("German", "French", "English", "Japanese") if w in text)
+    assert _nationality(text, word) is adjective
