@@ -97,10 +97,10 @@ def number_variants(
     owners: dict[str, set[str]] = {}
     found: dict[str, tuple[str, bool]] = {}  # lower -> (variant as written, is singular)
     for form, skill_id in forms.items():
-        if skill_id in tools or form.lower() in rules:
+        if form.lower() in rules:
             continue
         variant = other_number(" ".join(form.split()))
-        if variant is None or variant[0].lower() in taken:
+        if variant is None or variant[0].lower() in taken or (skill_id in tools and variant[1]):
             continue
         owners.setdefault(variant[0].lower(), set()).add(skill_id)
         found.setdefault(variant[0].lower(), variant)
