@@ -18,9 +18,10 @@ form whose last word is in the other number, by regular English spelling:
 
 Only forms of two words or more change their number (one word in the other
 number is often another word: "Sales" and "sale", "Communications" and
-"communication"), except acronyms. Left alone: product names ("Google
-Analytics" is one name), gerunds and words in "-ics" ("Analytics",
-"Logistics"), and forms with a matching rule (they match only where their rule
+"communication"), except acronyms. Left alone: a product name's plural last
+word ("Google Analytics" is one name; "Windows servers" is still read as
+Windows Server), gerunds and words in "-ics" ("Analytics", "Logistics"), and
+forms with a matching rule (they match only where their rule
 allows; see :mod:`jobgraph.parse.skill_policy`). A variant never replaces a
 form that already names a skill, and one that two skills would derive is
 dropped.
@@ -87,7 +88,7 @@ def number_variants(
     Args:
         forms: Every surface form in force and its skill id.
         rules: Lower-case forms that match only under a rule; no variants.
-        products: Ids of tool and product skills; no variants.
+        products: Ids of tool and product skills; their plurals only.
 
     Returns:
         ``({variant: skill id}, {lower-case singular variant: "modifier"})``.

@@ -49,13 +49,16 @@ def test_variants_never_replace_a_form_and_skip_tools_and_ruled_forms() -> None:
         "Code Reviews": "code-review",  # the plural is already a form: nothing to add
         "Test Plans": "test-planning",
         "Test Plan": "test-plan-writing",  # a form of another skill
-        "Power Tools": "power-tools",  # a tool
+        "Power Tools": "power-tools",  # a tool: its name keeps a plural
+        "Windows Server": "windows-server",  # but a tool is written in the plural
         "Expense Reports": "expensing",  # matched only in lists
         "Data Models": "data-modeling",
         "Data Model": "data-modeling",
         "Test Case": "test-case-design",
         "Test case": "test-cases",  # two skills would derive "Test Cases": none does
     }
-    variants, rules = number_variants(forms, {"expense reports": "list"}, ["power-tools"])
-    assert variants == {"Journal Entry": "journal-entries"}
+    variants, rules = number_variants(
+        forms, {"expense reports": "list"}, ["power-tools", "windows-server"]
+    )
+    assert variants == {"Journal Entry": "journal-entries", "Windows Servers": "windows-server"}
     assert rules == {"journal entry": "modifier"}
