@@ -8,13 +8,15 @@ tokenizes them; the functions here find the rest from the raw text:
   ("Vue.js/React", "Python3", "NodeJS", "node js", "Python-based");
 * :func:`spaced_candidates`: multi-word forms in lines set with runs of spaces
   ("Keyword  research", justified PDF text);
-* :func:`without_overlaps`: the longest of overlapping candidates.
+* :func:`without_overlaps`: the longest of overlapping candidates;
+* :func:`inner_candidates`: skills named inside a longer one ("Kubernetes
+  security", "REST API design").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import Any
 
@@ -218,3 +220,51 @@ def without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
         taken.append(candidate)
         occupied.update(range(candidate.start, candidate.end))
     return taken
+
+
+def inner_candidates(
+    candidates: list[Candidate],
+    kept: list[Candidate],
+    tools: frozenset[str],
+    named: Container[str],
+) -> list[Candidate]:
+    """Candidates that a longer kept one covered but that name a skill of their own.
+
+    An activity or a credential may be named after the skill it is about:
+    "Kubernetes security" is container security and Kubernetes, "REST API
+    design" API design and REST APIs, "Six Sigma Green Belt" the belt and Six
+    Sigma. Such a candidate counts when it was matched as a phrase and opens a
+    kept candidate that is not itself a product name ("Windows Server" names
+    one product, not Windows):
+
+    * a form of two words or more, or a tool in its exact case, at the kept
+      candidate's start;
+    * such a tool, or a skill of ``named`` (whose forms are names, not verb
+      phrases such as ESCO's "present data"), may also start before a kept
+      candidate it overlaps: "REST API design", "Cisco routers and switches".
+
+    A tool followed by capitalised words is part of a longer product name
+    ("Twitter Bootstrap"); what ends a longer name is its head, the broader
+    skill ("account management" in "key account management"): neither counts.
+    """
+    kept_ids = {candidate.skill_id for candidate in kept}
+    found: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.method != "phrase" or candidate.skill_id in kept_ids:
+            continue
+        tool = candidate.skill_id in tools and candidate.exact
+        if not tool and " " not in candidate.surface.strip():
+            continue
+        for outer in kept:
+            if outer.end <= candidate.start or candidate.end <= outer.start:
+                continue
+            if candidate.start > outer.start or outer.skill_id in tools:
+                break
+            rest = outer.surface[candidate.end - outer.start :].split()
+            if tool and any(word[:1].isupper() for word in rest):
+                break
+            across = candidate.end > outer.end or candidate.start < outer.start
+            if not across or tool or candidate.skill_id in named:
+                found.append(candidate)
+            break
+    return without_overlaps(found)

@@ -38,6 +38,7 @@ from jobgraph.parse.skill_actions import ActionIndex
 from jobgraph.parse.skill_candidates import (
     Candidate,
     covered_chars,
+    inner_candidates,
     joined_candidates,
     spaced_candidates,
     token_candidates,
@@ -52,7 +53,12 @@ from jobgraph.parse.skill_confidence import (
 from jobgraph.parse.skill_context import SkillContext
 from jobgraph.parse.skill_derived import derived_forms
 from jobgraph.parse.skill_number import number_variants
-from jobgraph.parse.skill_policy import has_imported, imported_form_rules, ordinary_words
+from jobgraph.parse.skill_policy import (
+    BUILTIN_SOURCE,
+    has_imported,
+    imported_form_rules,
+    ordinary_words,
+)
 from jobgraph.parse.skill_senses import names_holder, names_nationality
 from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
@@ -109,6 +115,9 @@ class SkillMatcher:
         self._stop_words = frozenset(nlp.Defaults.stop_words)
         #: Words of the taxonomy's descriptive labels (:func:`ordinary_words`).
         self.ordinary: frozenset[str] = frozenset()
+        self._tools: frozenset[str] = frozenset()
+        #: Ids whose forms are names, not verb phrases (built-in skills).
+        self._named: frozenset[str] = frozenset()
         #: Ids of credentials and of languages, whose names have other senses (skill_senses).
         self.credentials: frozenset[str] = frozenset()
         self.languages: frozenset[str] = frozenset()
@@ -145,6 +154,7 @@ class SkillMatcher:
         skills = taxonomy.skills.values() if taxonomy is not None else ()
         self.credentials = frozenset(s.id for s in skills if s.kind == SkillKind.CERTIFICATION)
         self.languages = frozenset(s.id for s in skills if s.kind == SkillKind.LANGUAGE)
+        self._named = frozenset(s.id for s in skills if s.source == BUILTIN_SOURCE)
         self.add_forms(forms, names, rules, products=products)
         self.lookup = lookup
         self._item_cache = {}
@@ -167,6 +177,7 @@ class SkillMatcher:
         self.vocabulary = SkillVocabulary.from_forms(
             forms, names, stop_words=stop_words, form_rules=rules, products=products
         )
+        self._tools = products or frozenset()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         tools = products or frozenset()
         self.actions = ActionIndex.build(
@@ -193,7 +204,9 @@ class SkillMatcher:
         candidates += spaced_candidates(text, self.nlp.make_doc, self.matcher, self.vocabulary)
         candidates += joined_candidates(text, self.vocabulary, self._stop_words)
         candidates += token_candidates(text, self.vocabulary, self._stop_words, candidates)
-        hits = self._accept(without_overlaps(candidates), context)
+        kept = without_overlaps(candidates)
+        inner = inner_candidates(candidates, kept, self._tools, self._named)
+        hits = self._accept(kept + inner, context)
         if self.lookup_items:
             hits += self._list_item_hits(context, hits)
         hits += self._action_hits(text, hits)

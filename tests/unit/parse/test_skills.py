@@ -239,3 +239,16 @@ def test_a_language_name_as_a_nationality_is_no_skill(nlp: Language) -> None:
         "english": "English"
     }
     assert skills_of(nlp, "Writes for the English market.") == {}
+
+
+def test_a_skill_named_inside_a_longer_one(nlp: Language) -> None:
+    # an activity named after the tool it is about names the tool too
+    assert skills_of(nlp, "Deep knowledge of Kubernetes security.") == {
+        "container-security": "Kubernetes security",
+        "kubernetes": "Kubernetes",
+    }
+    # a product's name is one name; the head of a longer name is the broader skill
+    assert skills_of(nlp, "Ran Windows Server estates.") == {"windows-server": "Windows Server"}
+    assert skills_of(nlp, "Owns key account management.") == {
+        "key-account-management": "key account management"
+    }
