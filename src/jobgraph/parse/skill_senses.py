@@ -1,6 +1,10 @@
 """A skill's name used in another sense, told apart by the words around it.
 
-Two kinds of skill have names that English also uses for something else:
+Any skill's name may name a part of an organisation: "our pricing team", "the
+planning department" (:func:`names_unit`: after "the" or a possessive, before
+"team", "department", "division", "unit" or "group"). After "a" or "an" the
+words describe the team instead: "an agile team" works in an agile way. Two
+kinds of skill have names that English also uses for something else:
 
 * **a credential named for its holder**: "RN", "CPA", "LPN" are licences and
   also the people who hold them. "Report changes to the RN", "work with our
@@ -20,6 +24,7 @@ Two kinds of skill have names that English also uses for something else:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -43,6 +48,20 @@ _ABOUT_LANGUAGE = frozenset(
      "literature", "grammar", "certificate", "test", "exam", "courses", "lessons", "tutor",
      "tutoring", "instruction", "support", "customer", "customers", "callers", "bilingual")
 )  # fmt: skip
+
+
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|our|your|their|its)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE
+)
+_UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|dept|divisions?|units?|group)\b", re.I)
+
+
+def names_unit(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a team or department ("our pricing team")."""
+    if not _UNIT_AFTER.match(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _DEFINITE_BEFORE.search(text, line_start, start) is not None
 
 
 def names_holder(text: str, start: int, end: int) -> bool:
@@ -69,3 +88,21 @@ def names_nationality(text: str, start: int, end: int) -> bool:
         return False
     # "English Spanish": a list written without commas
     return not (word[0].isupper() and lower.endswith(("ish", "an", "ese", "ic")))
+
+
+@dataclass(frozen=True, slots=True)
+class OtherSenses:
+    """The rules above for one taxonomy: which skills are credentials and languages."""
+
+    credentials: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+
+    def applies(self, text: str, skill_id: str, start: int, end: int) -> bool:
+        """Whether the mention ``text[start:end]`` of ``skill_id`` is in another sense."""
+        if names_unit(text, start, end):
+            return True
+        if skill_id in self.credentials:
+            return names_holder(text, start, end)
+        if skill_id in self.languages:
+            return names_nationality(text, start, end)
+        return False

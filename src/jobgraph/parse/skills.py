@@ -59,7 +59,7 @@ from jobgraph.parse.skill_policy import (
     imported_form_rules,
     ordinary_words,
 )
-from jobgraph.parse.skill_senses import names_holder, names_nationality
+from jobgraph.parse.skill_senses import OtherSenses
 from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
 from jobgraph.parse.text import doc_text
@@ -118,9 +118,8 @@ class SkillMatcher:
         self._tools: frozenset[str] = frozenset()
         #: Ids whose forms are names, not verb phrases (built-in skills).
         self._named: frozenset[str] = frozenset()
-        #: Ids of credentials and of languages, whose names have other senses (skill_senses).
-        self.credentials: frozenset[str] = frozenset()
-        self.languages: frozenset[str] = frozenset()
+        #: Credentials and languages, whose names have other senses (skill_senses).
+        self.senses = OtherSenses()
 
     def set_lookup(self, lookup: SkillSource) -> None:
         """Load every surface form of ``lookup`` (a ``TaxonomyLookup``) and keep it.
@@ -152,8 +151,10 @@ class SkillMatcher:
                 rules[form] = "verb"
         products = tool_ids(taxonomy) if taxonomy is not None else None
         skills = taxonomy.skills.values() if taxonomy is not None else ()
-        self.credentials = frozenset(s.id for s in skills if s.kind == SkillKind.CERTIFICATION)
-        self.languages = frozenset(s.id for s in skills if s.kind == SkillKind.LANGUAGE)
+        self.senses = OtherSenses(
+            frozenset(s.id for s in skills if s.kind == SkillKind.CERTIFICATION),
+            frozenset(s.id for s in skills if s.kind == SkillKind.LANGUAGE),
+        )
         self._named = frozenset(s.id for s in skills if s.source == BUILTIN_SOURCE)
         self.add_forms(forms, names, rules, products=products)
         self.lookup = lookup
@@ -239,7 +240,7 @@ class SkillMatcher:
     # -- acceptance -------------------------------------------------------------
 
     def _accept(self, candidates: list[Candidate], context: SkillContext) -> list[SkillHit]:
-        vocabulary = self.vocabulary
+        vocabulary, text = self.vocabulary, context.text
         ambiguity = {id(c): vocabulary.ambiguity(c.surface) for c in candidates}
         sure_lines: dict[int, int] = {}
         for candidate in candidates:
@@ -252,8 +253,8 @@ class SkillMatcher:
         for candidate in candidates:
             if context.is_region_code(candidate, vocabulary.forms_by_lower):
                 continue  # "Atlanta, GA" is Georgia, not Google Analytics
-            if self._other_sense(context.text, candidate):
-                continue  # "report to the RN", "the German auditor exam"
+            if self.senses.applies(text, candidate.skill_id, candidate.start, candidate.end):
+                continue  # "report to the RN", "the German auditor exam", "our pricing team"
             if (
                 context.in_list_label(candidate.start)
                 or context.ends_hyphen_compound(candidate)
@@ -278,13 +279,6 @@ class SkillMatcher:
                              candidate.end, round(confidence, 3), candidate.method)
                 )  # fmt: skip
         return hits
-
-    def _other_sense(self, text: str, candidate: Candidate) -> bool:
-        if candidate.skill_id in self.credentials:
-            return names_holder(text, candidate.start, candidate.end)
-        if candidate.skill_id in self.languages:
-            return names_nationality(text, candidate.start, candidate.end)
-        return False
 
     def _action_hits(self, text: str, hits: list[SkillHit]) -> list[SkillHit]:
         """ "Administer medications": a verb opening a clause, and its object (skill_actions)."""

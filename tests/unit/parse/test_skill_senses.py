@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobgraph.parse.skill_senses import names_holder, names_nationality
+from jobgraph.parse.skill_senses import names_holder, names_nationality, names_unit
 
 
 def _holder(text: str, word: str) -> bool:
@@ -48,3 +48,19 @@ def test_a_credential_may_name_its_holder(text: str, person: bool) -> None:
 def test_a_language_name_may_be_a_nationality(text: str, adjective: bool) -> None:
     word = next(w for w in ("German", "French", "English", "Japanese") if w in text)
     assert _nationality(text, word) is adjective
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "unit"),
+    [
+        ("Our pricing team is hiring", "pricing", True),
+        ("The planning department needs an analyst", "planning", True),
+        ("join our Data Science team", "Data Science", True),
+        ("Work in an agile team", "agile", False),  # describes how the team works
+        ("Pricing team lead, 2019-2022", "Pricing", False),
+        ("Own the pricing models", "pricing", False),
+    ],
+)
+def test_a_skill_name_may_name_a_team(text: str, word: str, unit: bool) -> None:
+    start = text.index(word)
+    assert names_unit(text, start, start + len(word)) is unit
