@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from jobgraph.taxonomy.model import SkillKind, Taxonomy
+
 _HOLDER_BEFORE = re.compile(r"\b(?:the|our|your|their)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:the|an?|our|your|their|its|his|her)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE
@@ -96,6 +98,13 @@ class OtherSenses:
 
     credentials: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, taxonomy: Taxonomy) -> OtherSenses:
+        """The rules for ``taxonomy``'s certifications and languages."""
+        return cls(
+            taxonomy.ids_of_kind(SkillKind.CERTIFICATION), taxonomy.ids_of_kind(SkillKind.LANGUAGE)
+        )
 
     def applies(self, text: str, skill_id: str, start: int, end: int) -> bool:
         """Whether the mention ``text[start:end]`` of ``skill_id`` is in another sense."""

@@ -333,6 +333,14 @@ class SkillVocabulary:
                 return skill_id, True
         return candidates[0][1], False
 
+    def sure_owner(self, lower: str) -> str | None:
+        """The one skill a lower-case form names when it needs no support, else ``None``."""
+        owners = self.forms_by_lower.get(lower)
+        if not owners or lower in self.ambiguous or len({sid for _, sid in owners}) > 1:
+            return None
+        skill_id = owners[0][1]
+        return None if self.needs_support(skill_id, lower) else skill_id
+
     def needs_support(self, skill_id: str, surface: str) -> str | None:
         """Say why a match of ``surface`` is doubtful by itself, or ``None``.
 

@@ -1,28 +1,20 @@
 """The ``jobgraph_skills`` component: taxonomy skills found in text, with offsets.
 
-Three passes, each only where the earlier ones found nothing:
+Candidates come from a :class:`~spacy.matcher.PhraseMatcher` (attr ``LOWER``)
+over every surface form, its number variants included (``skill_number``), and
+from token keys for forms the tokenizer glues or spells differently
+(``skill_candidates``: "Vue.js/React", "Python3", "node js"). The longest of
+overlapping candidates wins, with the skills named inside it ("Kubernetes
+security"). Ambiguous forms (``skill_vocab``) need their case and a technical
+context (``skill_confidence``); names in another sense are dropped
+(``skill_senses``: "report to the RN"). Then, where nothing was found: skill-list
+items resolved with the lookup, a verb and its object (``skill_actions``), and
+modifiers that share their words ("verbal and written communication",
+``skill_coordination``). Results go to ``doc._.jobgraph_skill_hits``
+(:class:`SkillHit`) and ``doc.spans["jobgraph_skills"]`` (label = skill id).
 
-1. a :class:`~spacy.matcher.PhraseMatcher` (attr ``LOWER``) over every surface
-   form of the taxonomy;
-2. token keys (:mod:`jobgraph.parse.skill_candidates`), for forms the tokenizer
-   glues or spells differently
-   ("Vue.js/React", "Python3", "NodeJS", "CSS(SASS", "node js");
-3. in skill lists (a skills section, a "Technologies:" line), each list item
-   not yet matched is resolved with the lookup (near spellings, word order).
-
-Ambiguous forms (see :mod:`jobgraph.parse.skill_vocab`) are kept only with
-their exact case and, for the most common words, a technical context
-(:mod:`jobgraph.parse.skill_confidence`). A verb opening a clause and its
-object may name a skill too (:mod:`jobgraph.parse.skill_actions`). Results go
-to ``doc._.jobgraph_skill_hits`` (:class:`SkillHit`, character offsets) and
-``doc.spans["jobgraph_skills"]`` (label = skill id).
-
-Usage::
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("jobgraph_sections")
-    matcher = nlp.add_pipe("jobgraph_skills")
-    matcher.set_lookup(TaxonomyLookup(builtin_taxonomy()))
+Usage: ``nlp.add_pipe("jobgraph_skills").set_lookup(TaxonomyLookup(taxonomy))``
+after ``jobgraph_sections``.
 """
 
 from __future__ import annotations
@@ -51,6 +43,7 @@ from jobgraph.parse.skill_confidence import (
     supported_confidence,
 )
 from jobgraph.parse.skill_context import SkillContext
+from jobgraph.parse.skill_coordination import coordinated_mentions
 from jobgraph.parse.skill_derived import derived_forms
 from jobgraph.parse.skill_number import number_variants
 from jobgraph.parse.skill_policy import (
@@ -64,7 +57,7 @@ from jobgraph.parse.skill_verbs import verb_forms
 from jobgraph.parse.skill_vocab import SkillSource, SkillVocabulary
 from jobgraph.parse.text import doc_text
 from jobgraph.taxonomy.label_index import token_key
-from jobgraph.taxonomy.model import SkillKind, Taxonomy
+from jobgraph.taxonomy.model import SkillKind
 from jobgraph.taxonomy.normalize import label_key, strip_version
 
 SPAN_KEY = "jobgraph_skills"
@@ -141,7 +134,8 @@ class SkillMatcher:
             forms.update(extra)
             rules.update(extra_rules)
             # "journal entry" for "Journal Entries", "code reviews" for "Code Review".
-            variants, variant_rules = number_variants(forms, rules, tool_ids(taxonomy))
+            tools = taxonomy.ids_of_kind(SkillKind.TOOL)
+            variants, variant_rules = number_variants(forms, rules, tools)
             forms.update(variants)
             rules.update(variant_rules)
             # "Mentored four juniors": past tenses of noun skills, where a verb stands.
@@ -149,13 +143,12 @@ class SkillMatcher:
             for form, skill_id in verb_forms(taxonomy.skills.values(), taken).items():
                 forms[form] = skill_id
                 rules[form] = "verb"
-        products = tool_ids(taxonomy) if taxonomy is not None else None
-        skills = taxonomy.skills.values() if taxonomy is not None else ()
-        self.senses = OtherSenses(
-            frozenset(s.id for s in skills if s.kind == SkillKind.CERTIFICATION),
-            frozenset(s.id for s in skills if s.kind == SkillKind.LANGUAGE),
-        )
-        self._named = frozenset(s.id for s in skills if s.source == BUILTIN_SOURCE)
+        products = taxonomy.ids_of_kind(SkillKind.TOOL) if taxonomy is not None else None
+        if taxonomy is not None:
+            self.senses = OtherSenses.of(taxonomy)
+            self._named = frozenset(
+                k for k, skill in taxonomy.skills.items() if skill.source == BUILTIN_SOURCE
+            )
         self.add_forms(forms, names, rules, products=products)
         self.lookup = lookup
         self._item_cache = {}
@@ -211,6 +204,7 @@ class SkillMatcher:
         if self.lookup_items:
             hits += self._list_item_hits(context, hits)
         hits += self._action_hits(text, hits)
+        hits += self._coordinated_hits(text, hits)
         hits.sort(key=lambda hit: hit.start)
         doc._.jobgraph_skill_hits = hits
         spans = []
@@ -300,6 +294,18 @@ class SkillMatcher:
             )  # fmt: skip
         return found
 
+    def _coordinated_hits(self, text: str, hits: list[SkillHit]) -> list[SkillHit]:
+        """ "Verbal and written communication": words two modifiers share (skill_coordination)."""
+        named = {hit.skill_id for hit in hits}
+        found = []
+        for mention in coordinated_mentions(text, self.vocabulary.sure_owner):
+            if mention.skill_id not in named:
+                named.add(mention.skill_id)
+                surface = text[mention.start : mention.end]
+                found.append(SkillHit(mention.skill_id, surface, mention.start, mention.end,
+                                      ACTION_CONFIDENCE, "coordination"))  # fmt: skip
+        return found
+
     def _list_item_hits(self, context: SkillContext, hits: list[SkillHit]) -> list[SkillHit]:
         covered = covered_chars(hits)
         found: list[SkillHit] = []
@@ -360,11 +366,6 @@ class SkillMatcher:
 
 
 _NOT_ASKED: tuple[Any, float, bool] = (None, 0.0, False)
-
-
-def tool_ids(taxonomy: Taxonomy) -> frozenset[str]:
-    """Ids of the tool and product skills, whose names are never inflected."""
-    return frozenset(k for k, v in taxonomy.skills.items() if v.kind == SkillKind.TOOL)
 
 
 def _plausible_item(surface: str) -> bool:

@@ -127,6 +127,10 @@ class Taxonomy:
     #: ("" for a taxonomy that was never compiled).
     version: str = ""
 
+    def ids_of_kind(self, kind: SkillKind) -> frozenset[str]:
+        """Ids of the skills of one kind (tools, certifications, languages, ...)."""
+        return frozenset(k for k, v in self.skills.items() if v.kind == kind)
+
     def stats(self) -> dict[str, int]:
         """Return entry counts by kind, for reports and `taxonomy stats`."""
         return {

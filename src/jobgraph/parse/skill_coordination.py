@@ -1,0 +1,68 @@
+"""Skills whose shared words are written once: "verbal and written communication".
+
+English leaves out the words two coordinated modifiers share: "project and
+program management" is project management and program management, "phone,
+chat and email support" chat support too, "analytical and research skills"
+analytical skills. :func:`coordinated_mentions` reads each modifier before
+"and" / "or" (and any before it, joined by commas) with the words after the
+last one: when "last modifier + words" is a form and so is "modifier +
+words", the modifier names that skill as well. Requiring the written-out
+conjunct to be a form keeps unrelated pairs apart: "Python and SQL skills"
+names no "Python skills".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+_WORD = r"[A-Za-z][A-Za-z-]*"
+_COORDINATION = re.compile(
+    rf"\b({_WORD}(?:[ \t]*,[ \t]*{_WORD})*),?[ \t]+(?:and|or|&|and/or)[ \t]+({_WORD})"
+    rf"((?:[ \t]+{_WORD}){{1,3}})"
+)
+_SPLIT = re.compile(r"[ \t]*,[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class CoordinatedMention:
+    """A modifier that names a skill with words written after a later modifier."""
+
+    skill_id: str
+    start: int  # the modifier's
+    end: int  # the shared words'
+    modifier_end: int
+
+
+def coordinated_mentions(
+    text: str, form_of: Callable[[str], str | None]
+) -> Iterator[CoordinatedMention]:
+    """Mentions in ``text``; ``form_of`` maps a lower-case phrase to a skill id or ``None``."""
+    for match in _COORDINATION.finditer(text):
+        last = match.group(2).lower()
+        shared = match.group(3).split()
+        modifiers = []
+        offset = match.start(1)
+        for modifier in _SPLIT.split(match.group(1)):
+            start = text.index(modifier, offset)
+            offset = start + len(modifier)
+            modifiers.append((start, modifier))
+        for size in range(len(shared), 0, -1):  # the longest shared words first
+            words = " ".join(shared[:size]).lower()
+            if not modifiers or form_of(f"{last} {words}") is None:
+                continue
+            end = _end_of(text, match.start(3), shared[:size])
+            for start, modifier in list(modifiers):
+                skill_id = form_of(f"{modifier.lower()} {words}")
+                if skill_id is not None:
+                    modifiers.remove((start, modifier))
+                    yield CoordinatedMention(skill_id, start, end, start + len(modifier))
+
+
+def _end_of(text: str, start: int, words: list[str]) -> int:
+    """End offset of ``words`` written from ``start`` on (spaces or tabs between them)."""
+    position = start
+    for word in words:
+        position = text.index(word, position) + len(word)
+    return position
