@@ -32,7 +32,6 @@ class CoordinatedMention:
     skill_id: str
     start: int  # the modifier's
     end: int  # the shared words'
-    modifier_end: int
 
 
 def coordinated_mentions(
@@ -57,7 +56,7 @@ def coordinated_mentions(
                 skill_id = form_of(f"{modifier.lower()} {words}")
                 if skill_id is not None:
                     modifiers.remove((start, modifier))
-                    yield CoordinatedMention(skill_id, start, end, start + len(modifier))
+                    yield CoordinatedMention(skill_id, start, end)
 
 
 def _end_of(text: str, start: int, words: list[str]) -> int:

@@ -30,10 +30,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from jobgraph.taxonomy.model import SkillKind, Taxonomy
 
-_HOLDER_BEFORE = re.compile(r"\b(?:the|our|your|their)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(
-    r"\b(?:the|an?|our|your|their|its|his|her)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE
-)
+
+def _determiner_before(words: str) -> re.Pattern[str]:
+    """One of ``words`` ("the|our"), then at most one more word, right before a mention."""
+    return re.compile(rf"\b(?:{words})\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE)
+
+
+_HOLDER_BEFORE = _determiner_before("the|our|your|their")
+_DEFINITE_BEFORE = _determiner_before("the|our|your|their|its")
+_ARTICLE_BEFORE = _determiner_before("the|an?|our|your|their|its|his|her")
 _CREDENTIAL_AFTER = re.compile(
     r"\s*(?:licen[cs]e[ds]?|certifi\w*|credential\w*|exams?|examination|designation|status"
     r"|registration|qualification|board|program(?:me)?|course|track|pathway|level)\b",
@@ -51,35 +56,31 @@ _ABOUT_LANGUAGE = frozenset(
      "tutoring", "instruction", "support", "customer", "customers", "callers", "bilingual")
 )  # fmt: skip
 
-
-_DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|our|your|their|its)\s+(?:[A-Za-z-]+\s+)?$", re.IGNORECASE
-)
 _UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|dept|divisions?|units?|group)\b", re.I)
+
+
+def _on_line_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether ``pattern`` ends at ``start``, within the line that holds it."""
+    return pattern.search(text, text.rfind("\n", 0, start) + 1, start) is not None
 
 
 def names_unit(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a team or department ("our pricing team")."""
-    if not _UNIT_AFTER.match(text, end):
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    return _DEFINITE_BEFORE.search(text, line_start, start) is not None
+    return bool(_UNIT_AFTER.match(text, end)) and _on_line_before(_DEFINITE_BEFORE, text, start)
 
 
 def names_holder(text: str, start: int, end: int) -> bool:
     """Whether the credential acronym ``text[start:end]`` names a person ("the RN")."""
-    if not _ACRONYM.fullmatch(text[start:end]):
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _HOLDER_BEFORE.search(text, line_start, start):
-        return False
-    return not _CREDENTIAL_AFTER.match(text, end)
+    return (
+        _ACRONYM.fullmatch(text[start:end]) is not None
+        and _on_line_before(_HOLDER_BEFORE, text, start)
+        and not _CREDENTIAL_AFTER.match(text, end)
+    )
 
 
 def names_nationality(text: str, start: int, end: int) -> bool:
     """Whether the language name ``text[start:end]`` is an adjective of nationality."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _ARTICLE_BEFORE.search(text, line_start, start):
+    if not _on_line_before(_ARTICLE_BEFORE, text, start):
         return False
     after = _NEXT_WORD.match(text, end)
     if after is None:

@@ -125,6 +125,7 @@ class SkillMatcher:
         names = {sid: skill.name for sid, skill in taxonomy.skills.items()} if taxonomy else None
         forms = lookup.surface_forms()
         rules: dict[str, str] = {}
+        products = taxonomy.ids_of_kind(SkillKind.TOOL) if taxonomy is not None else None
         self.ordinary = ordinary_words(taxonomy) if taxonomy is not None else frozenset()
         if taxonomy is not None and has_imported(taxonomy.skills.values()):
             forms, rules = imported_form_rules(taxonomy, forms, ordinary=self.ordinary)
@@ -134,8 +135,7 @@ class SkillMatcher:
             forms.update(extra)
             rules.update(extra_rules)
             # "journal entry" for "Journal Entries", "code reviews" for "Code Review".
-            tools = taxonomy.ids_of_kind(SkillKind.TOOL)
-            variants, variant_rules = number_variants(forms, rules, tools)
+            variants, variant_rules = number_variants(forms, rules, products or ())
             forms.update(variants)
             rules.update(variant_rules)
             # "Mentored four juniors": past tenses of noun skills, where a verb stands.
@@ -143,8 +143,6 @@ class SkillMatcher:
             for form, skill_id in verb_forms(taxonomy.skills.values(), taken).items():
                 forms[form] = skill_id
                 rules[form] = "verb"
-        products = taxonomy.ids_of_kind(SkillKind.TOOL) if taxonomy is not None else None
-        if taxonomy is not None:
             self.senses = OtherSenses.of(taxonomy)
             self._named = frozenset(
                 k for k, skill in taxonomy.skills.items() if skill.source == BUILTIN_SOURCE
@@ -171,9 +169,8 @@ class SkillMatcher:
         self.vocabulary = SkillVocabulary.from_forms(
             forms, names, stop_words=stop_words, form_rules=rules, products=products
         )
-        self._tools = products or frozenset()
+        self._tools = tools = products or frozenset()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        tools = products or frozenset()
         self.actions = ActionIndex.build(
             (form, skill_id)
             for lower, owners in self.vocabulary.forms_by_lower.items()
