@@ -173,7 +173,10 @@ class ActionIndex:
             verb = match.group(1).lower()
             if verb in _STOP or not self.could_be_verb(verb):
                 continue
-            following = islice(_WORD.finditer(text, match.end(1)), _WORDS_AFTER_VERB)
+            # an object, a run of verbs and a list all end at the line's end
+            line_end = text.find("\n", match.end(1))
+            line_end = len(text) if line_end < 0 else line_end
+            following = islice(_WORD.finditer(text, match.end(1), line_end), _WORDS_AFTER_VERB)
             words = [(match.start(1), match.end(1), verb)]
             words += [(m.start(), m.end(), m.group(0).lower()) for m in following]
             found.extend(self._mentions(text, words))
