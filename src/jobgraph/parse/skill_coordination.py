@@ -1,5 +1,8 @@
 """Skills whose shared words are written once: "verbal and written communication".
 
+Both ways: the words after ("project and program management") or the words
+before ("CNC milling and turning", :func:`shared_modifier_mentions`).
+
 English leaves out the words two coordinated modifiers share: "project and
 program management" is project management and program management, "phone,
 chat and email support" chat support too, "analytical and research skills"
@@ -65,3 +68,43 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
     for word in words:
         position = text.index(word, position) + len(word)
     return position
+
+
+#: "medication review and reconciliation": one to three words written once before
+#: the first of two or more heads, all on one line.
+_SHARED_MODIFIER = re.compile(
+    rf"\b((?:{_WORD}[ \t]+){{1,3}}?)({_WORD}(?:[ \t]*,[ \t]*{_WORD})*),?[ \t]+"
+    rf"(?:and|or|&|and/or)[ \t]+({_WORD})\b"
+)
+#: Endings of a noun of activity ("reconciliation", "turning", "enrolment"); words
+#: in "-ance" and "-ence" name fields as often ("finance", "science").
+_ACTIVITY = ("ing", "ion", "ment", "sis", "ure")
+
+
+def shared_modifier_mentions(
+    text: str, form_of: Callable[[str], str | None]
+) -> Iterator[CoordinatedMention]:
+    """Heads after the first that share its modifier: "CNC milling and turning".
+
+    The written-out phrase ("CNC milling") must be a form, and so must the
+    modifier with each later head. Only nouns of activity are read as heads:
+    "public health, finance" lists two fields, "Cisco routers and switches"
+    leaves nothing out that a skill needs.
+    """
+    for match in _SHARED_MODIFIER.finditer(text):
+        before = match.group(1).split()
+        heads = [*_SPLIT.split(match.group(2)), match.group(3)]
+        for size in range(len(before), 0, -1):  # the longest modifier first
+            modifier = " ".join(before[-size:]).lower()
+            if form_of(f"{modifier} {heads[0].lower()}") is None:
+                continue
+            start = match.start(1) + match.group(1).index(before[-size])
+            offset = match.start(2)
+            for head in heads[1:]:
+                at = text.index(head, offset)
+                offset = at + len(head)
+                if not head.lower().endswith(_ACTIVITY):
+                    continue
+                if (skill_id := form_of(f"{modifier} {head.lower()}")) is not None:
+                    yield CoordinatedMention(skill_id, start, at + len(head))
+            break

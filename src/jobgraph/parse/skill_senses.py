@@ -1,9 +1,16 @@
 """A skill's name used in another sense, told apart by the words around it.
 
 Any skill's name may name a part of an organisation: "our pricing team", "the
-planning department" (:func:`names_unit`: after "the" or a possessive, before
-"team", "department", "division", "unit" or "group"). After "a" or "an" the
-words describe the team instead: "an agile team" works in an agile way. Two
+planning department", "the haematology and oncology pharmacy team"
+(:func:`names_unit`: among at most five words between "the" or a possessive and
+"team", "department", "division", "unit" or "group", on one line). After "a" or
+"an" the words describe the team instead: "an agile team" works in an agile way.
+Likewise a name listed with people names people ("operators and mechanics",
+"engineers, QA and DevOps": :func:`names_people`, the next item or the one
+before headed by a person noun of
+:func:`~jobgraph.parse.skill_people.person_nouns` in the plural or by a word
+for a body of people such as "staff"; a team is an organisation's unit, and a
+singular noun may be a product: "Ansible, Chef"). Two
 kinds of skill have names that English also uses for something else:
 
 * **a credential named for its holder**: "RN", "CPA", "LPN" are licences and
@@ -24,10 +31,12 @@ kinds of skill have names that English also uses for something else:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from jobgraph.parse.skill_people import person_nouns
+from jobgraph.taxonomy.label_index import singular
 from jobgraph.taxonomy.model import SkillKind, Taxonomy
 
 
@@ -37,7 +46,6 @@ def _determiner_before(words: str) -> re.Pattern[str]:
 
 
 _HOLDER_BEFORE = _determiner_before("the|our|your|their")
-_DEFINITE_BEFORE = _determiner_before("the|our|your|their|its")
 _ARTICLE_BEFORE = _determiner_before("the|an?|our|your|their|its|his|her")
 _CREDENTIAL_AFTER = re.compile(
     r"\s*(?:licen[cs]e[ds]?|certifi\w*|credential\w*|exams?|examination|designation|status"
@@ -56,7 +64,20 @@ _ABOUT_LANGUAGE = frozenset(
      "tutoring", "instruction", "support", "customer", "customers", "callers", "bilingual")
 )  # fmt: skip
 
-_UNIT_AFTER = re.compile(r"[ \t]+(?:teams?|departments?|dept|divisions?|units?|group)\b", re.I)
+#: "the" or a possessive, up to five words (joined by spaces, commas, "and", "&"),
+#: then a word for a part of an organisation.
+_UNIT = re.compile(
+    r"\b(?:the|our|your|their|its)[ \t]+((?:[A-Za-z][A-Za-z-]*(?:[ \t]*,)?[ \t]+|&[ \t]+){1,5}?)"
+    r"(?:teams?(?![ \t]+(?:members?|players?)\b)|departments?|dept|divisions?|units?|group)\b",
+    re.IGNORECASE,
+)
+
+
+#: Words that end a unit's name: "the end of the year the sales team" names one unit.
+_FUNCTION_WORDS = frozenset(
+    ("the", "a", "an", "of", "to", "in", "for", "with", "on", "at", "by", "from", "is", "are",
+     "was", "be", "will", "our", "your", "their", "its", "this", "that")
+)  # fmt: skip
 
 
 def _on_line_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
@@ -66,7 +87,51 @@ def _on_line_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
 
 def names_unit(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a team or department ("our pricing team")."""
-    return bool(_UNIT_AFTER.match(text, end)) and _on_line_before(_DEFINITE_BEFORE, text, start)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    for unit in _UNIT.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        words = re.findall(r"[A-Za-z-]+", unit.group(1).lower())
+        if unit.start(1) <= start and end <= unit.end(1) and not _FUNCTION_WORDS & set(words):
+            return True
+    return False
+
+
+#: Words a list item of nouns does not hold ("guidance to scientists" is no item).
+_NOT_IN_ITEM = _FUNCTION_WORDS | {"and", "or"}
+#: Words for a body of people, singular in form.
+_BODIES_OF_PEOPLE = frozenset(("staff", "personnel", "people", "crew", "workforce"))
+#: A list item before a mention ("operators and"): its last word, then the joiner.
+_ITEM_BEFORE = re.compile(
+    r"([A-Za-z]+)[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$"
+)
+#: A list item after a mention: the joiner, then up to three words and what ends them.
+_ITEM_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+    r"((?:[A-Za-z][A-Za-z-]*[ \t]+){0,2}[A-Za-z][A-Za-z-]*)(?=[ \t]*(?:[,;.:)]|$|\n|and\b|or\b))"
+)
+
+
+def names_people(text: str, start: int, end: int, persons: frozenset[str]) -> bool:
+    """Whether the mention ``text[start:end]`` is listed with people ("operators and mechanics").
+
+    An activity in "-ing" is listed with other activities, whatever their objects
+    ("coaching and mentoring team members").
+    """
+    first_word = text[start:end].split()[0].lower() if text[start:end].strip() else ""
+    if first_word.endswith("ing"):
+        return False
+    before = _ITEM_BEFORE.search(text, max(0, start - 40), start)
+    after = _ITEM_AFTER.match(text, end)
+    items = [found.group(1).lower().split() for found in (before, after) if found is not None]
+    return any(
+        _are_people(item[-1], persons) and not _NOT_IN_ITEM.intersection(item) for item in items
+    )
+
+
+def _are_people(word: str, persons: frozenset[str]) -> bool:
+    """A plural person noun ("operators") or a word for a body of people ("staff")."""
+    single = singular(word)
+    return word in _BODIES_OF_PEOPLE or (single not in (word, "team") and single in persons)
 
 
 def names_holder(text: str, start: int, end: int) -> bool:
@@ -99,17 +164,21 @@ class OtherSenses:
 
     credentials: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
+    #: Nouns for people (:func:`~jobgraph.parse.skill_people.person_nouns`).
+    persons: frozenset[str] = field(default_factory=lambda: person_nouns(None))
 
     @classmethod
     def of(cls, taxonomy: Taxonomy) -> OtherSenses:
         """The rules for ``taxonomy``'s certifications and languages."""
         return cls(
-            taxonomy.ids_of_kind(SkillKind.CERTIFICATION), taxonomy.ids_of_kind(SkillKind.LANGUAGE)
+            taxonomy.ids_of_kind(SkillKind.CERTIFICATION),
+            taxonomy.ids_of_kind(SkillKind.LANGUAGE),
+            person_nouns(taxonomy),
         )
 
     def applies(self, text: str, skill_id: str, start: int, end: int) -> bool:
         """Whether the mention ``text[start:end]`` of ``skill_id`` is in another sense."""
-        if names_unit(text, start, end):
+        if names_unit(text, start, end) or names_people(text, start, end, self.persons):
             return True
         if skill_id in self.credentials:
             return names_holder(text, start, end)

@@ -7,11 +7,13 @@ from token keys for forms the tokenizer glues or spells differently
 overlapping candidates wins, with the skills named inside it ("Kubernetes
 security"). Ambiguous forms (``skill_vocab``) need their case and a technical
 context (``skill_confidence``); names in another sense are dropped
-(``skill_senses``: "report to the RN"). Then, where nothing was found: skill-list
-items resolved with the lookup, a verb and its object (``skill_actions``), and
-modifiers that share their words ("verbal and written communication",
-``skill_coordination``). Results go to ``doc._.jobgraph_skill_hits``
-(:class:`SkillHit`) and ``doc.spans["jobgraph_skills"]`` (label = skill id).
+(``skill_senses``: "report to the RN", "our pricing team", "operators and
+mechanics"). Then, where nothing was found: skill-list items resolved with the
+lookup, a verb and its object (``skill_actions``, ``skill_people``: "mentor two
+developers", ``skill_making``: "prepare monthly reports"), and words written
+once for two skills ("verbal and written communication", ``skill_coordination``).
+Results go to ``doc._.jobgraph_skill_hits`` (:class:`SkillHit`) and
+``doc.spans["jobgraph_skills"]`` (label = skill id).
 
 Usage: ``nlp.add_pipe("jobgraph_skills").set_lookup(TaxonomyLookup(taxonomy))``
 after ``jobgraph_sections``.
@@ -43,9 +45,11 @@ from jobgraph.parse.skill_confidence import (
     supported_confidence,
 )
 from jobgraph.parse.skill_context import SkillContext
-from jobgraph.parse.skill_coordination import coordinated_mentions
+from jobgraph.parse.skill_coordination import coordinated_mentions, shared_modifier_mentions
 from jobgraph.parse.skill_derived import derived_forms
+from jobgraph.parse.skill_making import making_mentions
 from jobgraph.parse.skill_number import number_variants
+from jobgraph.parse.skill_people import PeopleActions
 from jobgraph.parse.skill_policy import (
     BUILTIN_SOURCE,
     has_imported,
@@ -113,6 +117,7 @@ class SkillMatcher:
         self._named: frozenset[str] = frozenset()
         #: Credentials and languages, whose names have other senses (skill_senses).
         self.senses = OtherSenses()
+        self.people = PeopleActions(self.actions, self.vocabulary.sure_owner, self.senses.persons)
 
     def set_lookup(self, lookup: SkillSource) -> None:
         """Load every surface form of ``lookup`` (a ``TaxonomyLookup``) and keep it.
@@ -178,6 +183,7 @@ class SkillMatcher:
             for form, skill_id in owners
             if skill_id not in tools
         )
+        self.people = PeopleActions(self.actions, self.vocabulary.sure_owner, self.senses.persons)
         by_skill: dict[str, set[str]] = {}
         for lower, owners in self.vocabulary.forms_by_lower.items():
             for _, skill_id in owners:
@@ -276,7 +282,8 @@ class SkillMatcher:
         covered = covered_chars(hits)
         named = {hit.skill_id for hit in hits}
         found = []
-        for mention in self.actions.find(text):
+        making = making_mentions(text, self.vocabulary.sure_owner)
+        for mention in [*self.actions.find(text), *self.people.find(text), *making]:
             if mention.skill_id in named or any(
                 position in covered
                 for position in (*range(mention.start, mention.verb_end),
@@ -295,7 +302,8 @@ class SkillMatcher:
         """ "Verbal and written communication": words two modifiers share (skill_coordination)."""
         named = {hit.skill_id for hit in hits}
         found = []
-        for mention in coordinated_mentions(text, self.vocabulary.sure_owner):
+        form = self.vocabulary.sure_owner
+        for mention in [*coordinated_mentions(text, form), *shared_modifier_mentions(text, form)]:
             if mention.skill_id not in named:
                 named.add(mention.skill_id)
                 surface = text[mention.start : mention.end]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobgraph.parse.skill_coordination import coordinated_mentions
+from jobgraph.parse.skill_coordination import coordinated_mentions, shared_modifier_mentions
 
 FORMS = {
     "verbal communication": "verbal-communication",
@@ -16,6 +16,14 @@ FORMS = {
     "email support": "email-support",
     "analytical skills": "analytical-thinking",
     "research skills": "research",
+    "medication review": "medication-review",
+    "medication reconciliation": "medication-reconciliation",
+    "cnc milling": "cnc-milling",
+    "cnc turning": "cnc-turning",
+    "public health": "public-health",
+    "public finance": "public-finance",
+    "cisco routers": "cisco-ios",
+    "cisco switches": "cisco-ios",
 }
 
 
@@ -47,3 +55,21 @@ def test_the_written_out_conjunct_must_be_a_form_too() -> None:
     assert found("Verbal and creative writing") == {}  # "creative writing" is no form here
     # a line end ends the coordination
     assert found("verbal and\nwritten communication") == {}
+
+
+def shared(text: str) -> dict[str, str]:
+    return {m.skill_id: text[m.start : m.end] for m in shared_modifier_mentions(text, FORMS.get)}
+
+
+def test_heads_after_the_first_take_its_modifier() -> None:
+    assert shared("Experience of medication review and reconciliation") == {
+        "medication-reconciliation": "medication review and reconciliation"
+    }
+    assert shared("CNC milling and turning (Haas, Mazak)") == {
+        "cnc-turning": "CNC milling and turning"
+    }
+
+
+def test_only_nouns_of_activity_take_a_shared_modifier() -> None:
+    assert shared("a degree in public health, finance or economics") == {}
+    assert shared("Configured Cisco routers and switches") == {}

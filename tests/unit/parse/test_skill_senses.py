@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from jobgraph.parse.skill_senses import names_holder, names_nationality, names_unit
+from jobgraph.parse.skill_people import person_nouns
+from jobgraph.parse.skill_senses import names_holder, names_nationality, names_people, names_unit
+from jobgraph.taxonomy.model import Occupation, Taxonomy
 
 
 def _holder(text: str, word: str) -> bool:
@@ -59,8 +61,35 @@ def test_a_language_name_may_be_a_nationality(text: str, adjective: bool) -> Non
         ("Work in an agile team", "agile", False),  # describes how the team works
         ("Pricing team lead, 2019-2022", "Pricing", False),
         ("Own the pricing models", "pricing", False),
+        ("join the haematology and oncology pharmacy team", "haematology", True),
+        ("join the haematology and oncology pharmacy team", "oncology", True),
+        ("support our product, sales, leadership and marketing teams", "leadership", True),
+        ("by the end of the year the sales team", "year", False),  # "of" ends a unit's name
+        ("our research environment affords team members time", "research", False),
     ],
 )
 def test_a_skill_name_may_name_a_team(text: str, word: str, unit: bool) -> None:
     start = text.index(word)
     assert names_unit(text, start, start + len(word)) is unit
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "people"),
+    [
+        ("Lead a team of 40 operators and mechanics", "mechanics", True),
+        ("Work closely with Architects, Data Scientists, and DevOps", "DevOps", True),
+        ("Collaborate with data engineers, machine learning engineers", "machine learning", True),
+        ("infrastructure automation tools (Ansible, Chef, Salt)", "Ansible", False),  # singular
+        ("Provide consultation and guidance to scientists", "consultation", False),
+        ("Experience coaching and mentoring team members", "coaching", False),  # an activity
+        ("work independently and on teams", "work independently", False),  # a team is a unit
+        ("AWS, or other cloud providers", "AWS", False),  # providers are companies too
+    ],
+)
+def test_a_name_listed_with_people_names_people(text: str, word: str, people: bool) -> None:
+    taxonomy = Taxonomy()
+    for title in ("Software Engineer", "Data Scientist", "Architect", "Machine Operator",
+                  "Healthcare Provider"):  # fmt: skip
+        taxonomy.occupations[title] = Occupation(title, title)
+    start = text.index(word)
+    assert names_people(text, start, start + len(word), person_nouns(taxonomy)) is people

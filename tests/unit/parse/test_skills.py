@@ -252,3 +252,19 @@ def test_a_skill_named_inside_a_longer_one(nlp: Language) -> None:
     assert skills_of(nlp, "Owns key account management.") == {
         "key-account-management": "key account management"
     }
+
+
+def test_duties_toward_people_and_names_listed_with_people(nlp: Language) -> None:
+    # a verb of people whose object is people names the skill of that duty
+    assert skills_of(nlp, "You will mentor two junior developers.") == {
+        "mentoring": "mentor two junior developers"
+    }
+    assert skills_of(nlp, "Mentor program for new starters.") == {}  # no person: no mentoring
+    # a name listed with people names people, a team's name a unit
+    assert skills_of(nlp, "Partner with data scientists and Python developers.") == {}
+    assert skills_of(nlp, "Join our Python and Go team.") == {}
+    assert skills_of(nlp, "Skills: Python, Docker and Kubernetes") == {
+        "python": "Python",
+        "docker": "Docker",
+        "kubernetes": "Kubernetes",
+    }
