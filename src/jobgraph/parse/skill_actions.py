@@ -82,7 +82,7 @@ _MAX_REMEMBERED = 50_000
 #: A word where a clause opens: a line, bullet or sentence start, after a comma,
 #: semicolon or parenthesis, or after "and", "or", "to", "will"; a dash only
 #: with a space after it ("- Review code", not "financial-services clients").
-CLAUSE_WORD = re.compile(
+_CLAUSE_WORD = re.compile(
     r"(?:^|(?<=[\n•*+:;,.!?>·(])|(?<=[-–] )|(?<=\band )|(?<=\bor )|(?<=\bto )|(?<=\bwill )"
     r"|(?<=& ))"
     r"[ \t]*([A-Za-z][A-Za-z'’-]{3,})",
@@ -169,7 +169,7 @@ class ActionIndex:
     def find(self, text: str) -> list[ActionMention]:
         """Verb-object mentions in ``text``, with the verb where a clause opens."""
         found = []
-        for match in CLAUSE_WORD.finditer(text):
+        for match in _CLAUSE_WORD.finditer(text):
             verb = match.group(1).lower()
             if verb in _STOP or not self.could_be_verb(verb):
                 continue

@@ -4,9 +4,10 @@
 :mod:`~jobgraph.parse.skill_making` ("Prepare monthly reports") each know a
 closed set of verbs. Both read text the same way:
 
-* :func:`clause_verbs` yields each word where a clause opens (as
-  :data:`~jobgraph.parse.skill_actions.CLAUSE_WORD` finds it) that inflects a
-  verb of the set: the base form, "-s" and "-es" anywhere; "-ed" and "-ing"
+* :func:`clause_verbs` yields each word where a clause opens (a line,
+  bullet or sentence start, after a comma, semicolon or parenthesis, or after
+  "and", "or", "to", "will", as :mod:`~jobgraph.parse.skill_actions` reads
+  verbs) that inflects a verb of the set: the base form, "-s" and "-es" anywhere; "-ed" and "-ing"
   only where a line, sentence or clause opens (not after a comma, "and" or
   "or", where an adjective may stand: "skilled and motivated scientists",
   "leading investors") or after another verb of the set in the same form
@@ -23,9 +24,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from jobgraph.parse.skill_actions import CLAUSE_WORD
-
+#: What stands before a clause's first word: a line start, a bullet or punctuation,
+#: a dash and a space, "and", "or", "to", "will".
+_OPENS = re.compile(r"(?:^|[\n•*+:;,.!?>·(]|[-–] |\band |\bor |\bto |\bwill |& )[ \t]*$")
 #: Past tenses that add no "-ed".
 IRREGULAR = {"led": "lead", "taught": "teach", "built": "build", "wrote": "write", "ran": "run"}
 _INFLECTIONS = (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("led", ""), ("ing", ""),
@@ -59,14 +62,30 @@ Word = tuple[int, int, str]  # start, end, lower case
 
 def clause_verbs(text: str, verbs: frozenset[str]) -> Iterator[tuple[int, int, str]]:
     """(start, end, base) of each word of ``verbs`` (inflected) where a clause opens."""
-    for match in CLAUSE_WORD.finditer(text):
-        start = match.start(1)
+    for match in _verb_words(verbs).finditer(text):
+        start = match.start()
+        if not _opens_clause(text, start):
+            continue
         before = text[max(0, start - _BEFORE) : start]
         base = clause_verb(
-            match.group(1).lower(), before if start > _BEFORE else "\n" + before, verbs
+            match.group(0).lower(), before if start > _BEFORE else "\n" + before, verbs
         )
         if base is not None:
-            yield start, match.end(1), base
+            yield start, match.end(), base
+
+
+@lru_cache(maxsize=8)
+def _verb_words(verbs: frozenset[str]) -> re.Pattern[str]:
+    """Words that start like a verb of ``verbs`` (a few, where clause words are many)."""
+    stems = {verb.removesuffix("e") for verb in verbs}
+    stems |= {past for past, verb in IRREGULAR.items() if verb in verbs}
+    alternatives = "|".join(sorted(stems, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})[a-z]*\b", re.IGNORECASE)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a clause opens at ``start`` (module docstring)."""
+    return _OPENS.search(text, max(0, start - _BEFORE), start) is not None
 
 
 def clause_verb(word: str, before: str, verbs: frozenset[str]) -> str | None:

@@ -70,12 +70,11 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
     return position
 
 
-#: "medication review and reconciliation": one to three words written once before
-#: the first of two or more heads, all on one line.
-_SHARED_MODIFIER = re.compile(
-    rf"\b((?:{_WORD}[ \t]+){{1,3}}?)({_WORD}(?:[ \t]*,[ \t]*{_WORD})*),?[ \t]+"
-    rf"(?:and|or|&|and/or)[ \t]+({_WORD})\b"
-)
+#: "medication review and reconciliation": a conjunction and the last head; what
+#: stands before it on the line is read back by :data:`_HEADS_BEFORE`.
+_LAST_HEAD = re.compile(rf"[ \t]+(?:and|or|&|and/or)[ \t]+({_WORD})\b")
+#: One to three words written once, then the heads before the conjunction.
+_HEADS_BEFORE = re.compile(rf"\b((?:{_WORD}[ \t]+){{1,3}}?)({_WORD}(?:[ \t]*,[ \t]*{_WORD})*),?$")
 #: Endings of a noun of activity ("reconciliation", "turning", "enrolment"); words
 #: in "-ance" and "-ence" name fields as often ("finance", "science").
 _ACTIVITY = ("ing", "ion", "ment", "sis", "ure")
@@ -91,14 +90,18 @@ def shared_modifier_mentions(
     "public health, finance" lists two fields, "Cisco routers and switches"
     leaves nothing out that a skill needs.
     """
-    for match in _SHARED_MODIFIER.finditer(text):
-        before = match.group(1).split()
-        heads = [*_SPLIT.split(match.group(2)), match.group(3)]
+    for last in _LAST_HEAD.finditer(text):
+        line_start = text.rfind("\n", 0, last.start()) + 1
+        match = _HEADS_BEFORE.search(text, max(line_start, last.start() - 120), last.start())
+        if match is None:
+            continue
+        before = [(word.start(), word.group(0)) for word in re.finditer(r"\S+", match.group(1))]
+        heads = [*_SPLIT.split(match.group(2)), last.group(1)]
         for size in range(len(before), 0, -1):  # the longest modifier first
-            modifier = " ".join(before[-size:]).lower()
+            modifier = " ".join(word for _, word in before[-size:]).lower()
             if form_of(f"{modifier} {heads[0].lower()}") is None:
                 continue
-            start = match.start(1) + match.group(1).index(before[-size])
+            start = match.start(1) + before[-size][0]
             offset = match.start(2)
             for head in heads[1:]:
                 at = text.index(head, offset)

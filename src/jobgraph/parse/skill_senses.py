@@ -117,6 +117,12 @@ def names_people(text: str, start: int, end: int, persons: frozenset[str]) -> bo
     An activity in "-ing" is listed with other activities, whatever their objects
     ("coaching and mentoring team members").
     """
+    tail = text[max(0, start - 5) : start].rstrip(" \t")
+    head = text[end : end + 5].lstrip(" \t")
+    if not tail.endswith((",", " and", " or", "&")) and not head.startswith(
+        (",", "and ", "or ", "&")
+    ):
+        return False  # in no list: most mentions, answered without a pattern
     first_word = text[start:end].split()[0].lower() if text[start:end].strip() else ""
     if first_word.endswith("ing"):
         return False
