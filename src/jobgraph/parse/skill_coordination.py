@@ -91,8 +91,10 @@ def shared_modifier_mentions(
     leaves nothing out that a skill needs.
     """
     for last in _LAST_HEAD.finditer(text):
+        if not last.group(1).lower().endswith(_ACTIVITY):
+            continue  # the list's last head is a thing: "routers and switches"
         line_start = text.rfind("\n", 0, last.start()) + 1
-        match = _HEADS_BEFORE.search(text, max(line_start, last.start() - 120), last.start())
+        match = _HEADS_BEFORE.search(text, max(line_start, last.start() - 80), last.start())
         if match is None:
             continue
         before = [(word.start(), word.group(0)) for word in re.finditer(r"\S+", match.group(1))]

@@ -73,6 +73,9 @@ _UNIT = re.compile(
 )
 
 
+#: Characters read on each side of a mention for a unit's name (five words and more).
+_UNIT_REACH = 80
+_UNIT_WORD = re.compile(r"\b(?:teams?|departments?|dept|divisions?|units?|group)\b", re.I)
 #: Words that end a unit's name: "the end of the year the sales team" names one unit.
 _FUNCTION_WORDS = frozenset(
     ("the", "a", "an", "of", "to", "in", "for", "with", "on", "at", "by", "from", "is", "are",
@@ -87,9 +90,13 @@ def _on_line_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
 
 def names_unit(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a team or department ("our pricing team")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    for unit in _UNIT.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+    line_start = text.rfind("\n", max(0, start - _UNIT_REACH), start) + 1
+    line_end = text.find("\n", end, end + _UNIT_REACH)
+    window_end = min(len(text), end + _UNIT_REACH) if line_end < 0 else line_end
+    if _UNIT_WORD.search(text, end, window_end) is None:
+        return False  # no unit word after the mention: most mentions
+    window_start = max(line_start, start - _UNIT_REACH)
+    for unit in _UNIT.finditer(text, window_start, window_end):
         words = re.findall(r"[A-Za-z-]+", unit.group(1).lower())
         if unit.start(1) <= start and end <= unit.end(1) and not _FUNCTION_WORDS & set(words):
             return True
