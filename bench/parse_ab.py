@@ -16,6 +16,9 @@ is the median per document; the ratio compares passes made minutes apart at most
 The fastest pass of each is reported too: on a busy machine single passes of the
 same code vary twofold, and the fastest is the one least slowed by other work.
 
+A checkout older than ``jobgraph.parse.pipeline.lookup_for`` (before issue 14)
+gets a plain ``TaxonomyLookup``, so the whole issue can be timed against it.
+
 ``--taxonomy-pickle`` is a pickled ``Taxonomy`` (for ESCO + O*NET in force, as
 written by ``jobgraph taxonomy import``'s snapshot, unzipped); without it the
 built-in taxonomy is used.
@@ -37,8 +40,11 @@ RESULTS = Path(__file__).parent / "results"
 WORKER = r"""
 import csv, json, pickle, sys, time
 from jobgraph.parse import parse_posting_text, parse_resume_text
-from jobgraph.parse.pipeline import lookup_for
 from jobgraph.taxonomy.builtin import builtin_taxonomy
+try:
+    from jobgraph.parse.pipeline import lookup_for
+except ImportError:  # a checkout from before issue 14 builds its lookup directly
+    from jobgraph.taxonomy.lookup import TaxonomyLookup as lookup_for
 shared, pickled = sys.argv[1], sys.argv[2]
 taxonomy = pickle.load(open(pickled, "rb")) if pickled else builtin_taxonomy()
 lookup = lookup_for(taxonomy)
