@@ -33,17 +33,16 @@ _OPENS = re.compile(r"(?:^|[\n•*+:;,.!?>·(]|[-–] |\band |\bor |\bto |\bwill
 IRREGULAR = {"led": "lead", "taught": "teach", "built": "build", "wrote": "write", "ran": "run"}
 _INFLECTIONS = (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("led", ""), ("ing", ""),
                 ("ing", "e"))  # fmt: skip
+_JOIN = r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+#: What joins two verbs of a run or two objects of a list: a comma, "and" or "or".
+JOIN = re.compile(_JOIN)
 #: The word before a verb of a run: "Hired, trained" / "trained and mentored".
-_PREVIOUS_WORD = re.compile(
-    r"([A-Za-z]+)[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$"
-)
+_PREVIOUS_WORD = re.compile(rf"([A-Za-z]+){_JOIN}$")
 #: What ends the text before a verb that opens a sentence or clause.
 _SENTENCE_OPENERS = ("", "\n", ";", ":", ".", "!", "?", "(")
 #: What may stand between a line's start and a verb that opens it.
 _LINE_OPENERS = " \t•*+>·-–"
 _BEFORE = 40  # characters read before a verb (the line's start, a verb before it)
-#: What joins two verbs of a run ("coach, train and hold").
-_RUN_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
 _MAX_RUN = 3  # verbs in a run after the first
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’–-]*")
 #: Spaces between two words of an object; a line break where the next line goes on
@@ -117,7 +116,7 @@ def run_positions(text: str, end: int) -> Iterator[int]:
     """``end`` (a verb's), then the end of each later verb of its run."""
     yield end
     for _ in range(_MAX_RUN):
-        joined = _RUN_JOIN.match(text, end)
+        joined = JOIN.match(text, end)
         following = WORD.match(text, joined.end()) if joined else None
         if following is None or following.group(0).lower() in OBJECT_STOP:
             return

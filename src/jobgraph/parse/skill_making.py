@@ -20,11 +20,10 @@ charting).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from jobgraph.parse.skill_actions import ActionMention
-from jobgraph.parse.skill_clauses import clause_verbs, object_words
+from jobgraph.parse.skill_clauses import JOIN, clause_verbs, object_words
 from jobgraph.taxonomy.label_index import singular
 
 #: Verbs of making something (or keeping it up to date).
@@ -42,8 +41,6 @@ DELIVERABLES = frozenset(
 )  # fmt: skip
 _MAX_OBJECTS = 5
 _MAX_OBJECT_WORDS = 4
-#: What joins two objects of a list: a comma, "and" or "or".
-_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
 
 
 def making_mentions(text: str, form_of: Callable[[str], str | None]) -> Iterator[ActionMention]:
@@ -57,7 +54,7 @@ def making_mentions(text: str, form_of: Callable[[str], str | None]) -> Iterator
             start, end, head = words[-1]
             if (skill_id := _making_of(singular(head), form_of)) is not None:
                 yield ActionMention(verb_start, end, skill_id, verb_end, start)
-            joined = _LIST_JOIN.match(text, end)
+            joined = JOIN.match(text, end)
             if joined is None:
                 break
             position = joined.end()

@@ -130,8 +130,8 @@ def names_people(text: str, start: int, end: int, persons: frozenset[str]) -> bo
         (",", "and ", "or ", "&")
     ):
         return False  # in no list: most mentions, answered without a pattern
-    first_word = text[start:end].split()[0].lower() if text[start:end].strip() else ""
-    if first_word.endswith("ing"):
+    words = text[start:end].split()
+    if words and words[0].lower().endswith("ing"):
         return False
     before = _ITEM_BEFORE.search(text, max(0, start - 40), start)
     after = _ITEM_AFTER.match(text, end)
