@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jobgraph.parse.records import EDUCATION_LEVELS
 
@@ -33,45 +34,50 @@ _GENERIC_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_AFTER = re.compile(r"\s+(?:in|of|or|required|preferred|is)\b|\s*$|\s*[,;.]", re.I)
-_I = re.IGNORECASE | re.MULTILINE
+# Matched against the lower-cased text, so written in lower case and compiled
+# without IGNORECASE: every alternative then opens with a plain letter, which the
+# regex engine tests before trying the rest (six case-blind scans of a whole
+# posting cost more than all the rest of degree finding).
 LEVEL_PATTERNS: dict[str, re.Pattern[str]] = {
     "doctorate": re.compile(
-        r"\bph\.?\s?d\b\.?|\bdoctor(?:ate|al)?\b(?:\s+(?:of|degree|in))|\bdoctorate\b"
-        r"|\bd\.phil\b|\bdphil\b|\bed\.d\.|\bm\.d\.|\bj\.d\.|\bpharm\.?d\b|\bdnp\b",
-        _I,
+        r"\b(?:ph\.?\s?d\b\.?|doctor(?:ate|al)?\b(?:\s+(?:of|degree|in))|doctorate\b"
+        r"|d\.phil\b|dphil\b|ed\.d\.|m\.d\.|j\.d\.|pharm\.?d\b|dnp\b)",
+        re.MULTILINE,
     ),
     "master": re.compile(
-        r"\bpost[\s-]?graduate\s+(?:diploma|certificate|degree)\b|\bmaster'?s?\b|\bmasters\b"
-        r"|\bm\.\s?sc?\b\.?|\bmsc\b|\bm\.a\.|\bm\.eng\b|\bmeng\b|\bmba\b|\bm\.?tech\b|\bmca\b"
-        r"|\bmph\b|\bmsn\b|\bll\.?m\b|\bmfa\b|\bmagister\b|\bmsw\b|\bm\.?ed\b\.?|\bmpa\b|\bmfin\b"
-        r"|\bmpharm\b|\bmres\b|\bmphil\b|\bpgce\b|\bpgde\b",
-        _I,
+        r"\b(?:post[\s-]?graduate\s+(?:diploma|certificate|degree)\b|master'?s?\b|masters\b"
+        r"|m\.\s?sc?\b\.?|msc\b|m\.a\.|m\.eng\b|meng\b|mba\b|m\.?tech\b|mca\b"
+        r"|mph\b|msn\b|ll\.?m\b|mfa\b|magister\b|msw\b|m\.?ed\b\.?|mpa\b|mfin\b"
+        r"|mpharm\b|mres\b|mphil\b|pgce\b|pgde\b)",
+        re.MULTILINE,
     ),
     "bachelor": re.compile(
-        r"\bbachelor'?s?\b|\bbachelors\b|\bb\.\s?sc?\b\.?|\bbsc\b|\bb\.a\.|\bb\.eng\b|\bbeng\b"
-        r"|\bb\.?tech\b|\bbca\b|\bbba\b|\bbsn\b|\bb\.e\.|\bb\.?com\b|\bllb\b|\bb\.?ed\b\.?"
-        r"|\bundergraduate degree\b|\bbs/ba\b|\bba/bs\b|\bb\.?f\.?a\b|\bbachelier\b"
-        r"|\blicenciatura\b|\blicence\b(?=\s+(?:in|en|de)\b)",
-        _I,
+        r"\b(?:bachelor'?s?\b|bachelors\b|b\.\s?sc?\b\.?|bsc\b|b\.a\.|b\.eng\b|beng\b"
+        r"|b\.?tech\b|bca\b|bba\b|bsn\b|b\.e\.|b\.?com\b|llb\b|b\.?ed\b\.?"
+        r"|undergraduate degree\b|bs/ba\b|ba/bs\b|b\.?f\.?a\b|bachelier\b"
+        r"|licenciatura\b|licence\b(?=\s+(?:in|en|de)\b))",
+        re.MULTILINE,
     ),
     "associate": re.compile(
-        r"\bassociate'?s?\s+(?:degree|of\s+(?:applied\s+)?(?:arts|science))|\ba\.a\.s?\b|\ba\.s\."
-        r"|\baas\b|\b(?:2|two)[\s-]year\s+degree\b",
-        _I,
+        r"\b(?:associate'?s?\s+(?:degree|of\s+(?:applied\s+)?(?:arts|science))|a\.a\.s?\b|a\.s\."
+        r"|aas\b|2[\s-]year\s+degree\b|two[\s-]year\s+degree\b)",
+        re.MULTILINE,
     ),
     "secondary": re.compile(
-        r"\b(?:high|secondary)[\s-]school(?:\s+(?:diploma|certificate|graduate|education))?\b"
-        r"|\bsecondary education\b|\bGED\b|\bA[- ]levels?\b|\bHSC\b"
-        r"|\bSSC\b|\bmatriculation\b|\babitur\b|\b1[02]th\b",
-        _I,
+        r"\b(?:high[\s-]school(?:\s+(?:diploma|certificate|graduate|education))?\b"
+        r"|secondary[\s-]school(?:\s+(?:diploma|certificate|graduate|education))?\b"
+        r"|secondary education\b|ged\b|a[- ]levels?\b|hsc\b"
+        r"|ssc\b|matriculation\b|abitur\b|1[02]th\b)",
+        re.MULTILINE,
     ),
     "vocational": re.compile(
-        r"\bdiploma\b|\bvocational\b|\bapprenticeship\b|\btrade school\b|\bHND\b|\bHNC\b"
-        r"|\bNVQ\b|\btechnical (?:school|college)\b"
-        r"|\bcertificate(?:\s+[IVX]{1,4})?\s+(?:program(?:me)?|course|in)\b",
-        _I,
+        r"\b(?:diploma\b|vocational\b|apprenticeship\b|trade school\b|hnd\b|hnc\b"
+        r"|nvq\b|technical (?:school|college)\b"
+        r"|certificate(?:\s+[ivx]{1,4})?\s+(?:program(?:me)?|course|in)\b)",
+        re.MULTILINE,
     ),
 }
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Checked in this order: a high-school diploma is secondary, not vocational.
 _CHECK_ORDER = ("doctorate", "master", "bachelor", "associate", "secondary", "vocational")
 # Degrees whose abbreviation names the field ("BSN" is a bachelor's in nursing).
@@ -117,7 +123,7 @@ class DegreeMention:
     end: int
 
 
-def _short_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+def _short_matches(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in _SHORT.finditer(text):
         after = text[match.end() : match.end() + 40]
@@ -129,11 +135,11 @@ def _short_matches(text: str) -> list[tuple[str, re.Match[str]]]:
         in_context = bool(_SHORT_CONTEXT.match(after)) and not lead.endswith(", ")
         at_line_start = not lead.strip(" \t•*-") and match.group(1) != "BE"
         if in_context or (at_line_start and _SHORT_LINE_START.match(after)):
-            found.append(("master" if master else "bachelor", match))
+            found.append(("master" if master else "bachelor", match.start(), match.end()))
     return found
 
 
-def _generic_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+def _generic_matches(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in _GENERIC_DEGREE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -141,30 +147,39 @@ def _generic_matches(text: str) -> list[tuple[str, re.Match[str]]]:
         if not text[line_start : match.start()].strip(" \t•*-"):
             lead = ""  # "degree" opens the line
         if _GENERIC_BEFORE.search(lead) and _GENERIC_AFTER.match(text, match.end()):
-            found.append(("bachelor", match))
+            found.append(("bachelor", match.start(), match.end()))
     return found
 
 
 def find_degrees(text: str) -> list[DegreeMention]:
     """Return every degree mention in ``text``, in order (one per position)."""
+    return list(_degrees_in(text))
+
+
+@lru_cache(maxsize=4)  # a posting asks for the degrees of its text twice
+def _degrees_in(text: str) -> tuple[DegreeMention, ...]:
     mentions: list[DegreeMention] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ")
+        lowered = text.translate(_ASCII_LOWER)
     candidates = [
-        (level, match) for level in _CHECK_ORDER for match in LEVEL_PATTERNS[level].finditer(text)
+        (level, match.start(), match.end())
+        for level in _CHECK_ORDER
+        for match in LEVEL_PATTERNS[level].finditer(lowered)
     ]
     candidates += _short_matches(text) + _generic_matches(text)
     candidates.sort(key=lambda item: _CHECK_ORDER.index(item[0]))
-    for level, match in candidates:
-        if any(a < match.end() and match.start() < b for a, b in taken):
+    for level, start, end in candidates:
+        if any(a < end and start < b for a, b in taken):
             continue
-        taken.append((match.start(), match.end()))
+        taken.append((start, end))
         field = None
         if level != "secondary":
-            field = _field_after(text, match.end()) or _field_before(text, match)
-            implied = IMPLIED_FIELDS.get(re.sub(r"[^a-z]", "", match.group(0).lower()))
-            field = field or implied
-        mentions.append(DegreeMention(level, field, match.start(), match.end()))
-    return sorted(mentions, key=lambda m: m.start)
+            field = _field_after(text, end) or _field_before(text, start, end)
+            field = field or IMPLIED_FIELDS.get(re.sub(r"[^a-z]", "", lowered[start:end]))
+        mentions.append(DegreeMention(level, field, start, end))
+    return tuple(sorted(mentions, key=lambda m: m.start))
 
 
 def _field_after(text: str, offset: int) -> str | None:
@@ -181,11 +196,11 @@ def _field_after(text: str, offset: int) -> str | None:
     return _clean_field(field)
 
 
-def _field_before(text: str, match: re.Match[str]) -> str | None:
-    if not re.match(r"(?i)certificate|diploma", match.group(0)):
+def _field_before(text: str, start: int, end: int) -> str | None:
+    if not re.match(r"(?i)certificate|diploma", text[start:end]):
         return None
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    return field_before_keyword(text[line_start : match.end()])
+    line_start = text.rfind("\n", 0, start) + 1
+    return field_before_keyword(text[line_start:end])
 
 
 def field_before_keyword(text: str) -> str | None:
