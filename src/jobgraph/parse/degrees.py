@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobgraph.parse.records import EDUCATION_LEVELS
+from jobgraph.parse.text import lower_in_place
 
 # Two-letter abbreviations, case-sensitive; each found one is then checked for a
 # degree context ("MS in Statistics", "BA/BS", "MSc, Physics", a line opening
@@ -77,7 +78,6 @@ LEVEL_PATTERNS: dict[str, re.Pattern[str]] = {
         re.MULTILINE,
     ),
 }
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Checked in this order: a high-school diploma is secondary, not vocational.
 _CHECK_ORDER = ("doctorate", "master", "bachelor", "associate", "secondary", "vocational")
 # Degrees whose abbreviation names the field ("BSN" is a bachelor's in nursing).
@@ -160,9 +160,7 @@ def find_degrees(text: str) -> list[DegreeMention]:
 def _degrees_in(text: str) -> tuple[DegreeMention, ...]:
     mentions: list[DegreeMention] = []
     taken: list[tuple[int, int]] = []
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ")
-        lowered = text.translate(_ASCII_LOWER)
+    lowered = lower_in_place(text)
     candidates = [
         (level, match.start(), match.end())
         for level in _CHECK_ORDER

@@ -41,9 +41,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 from os.path import commonprefix
 
+from jobgraph.parse.text import lower_in_place
 from jobgraph.taxonomy.label_index import singular
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[a-z][a-z'’-]*")  # read in the lower-cased text
+#: A word of four letters or more, the shortest verb read ("file", "test").
+_VERB_SHAPED = re.compile(r"[a-z][a-z'’-]{3,}")
 #: How a verb's base may end where its noun goes on ("manag-e", "qualif-y", "respon-d").
 _BASE_RESTS = frozenset({"", "e", "y", "d", "er", "ze"})
 #: How a noun may go on from the stem it shares with its verb.
@@ -79,15 +82,22 @@ _MAX_OBJECTS = 5
 _LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+|&[ \t]*)")
 #: Words whose "could be a verb" answer is kept (the cache stays bounded in a long ingest).
 _MAX_REMEMBERED = 50_000
-#: A word where a clause opens: a line, bullet or sentence start, after a comma,
-#: semicolon or parenthesis, or after "and", "or", "to", "will"; a dash only
-#: with a space after it ("- Review code", not "financial-services clients").
-_CLAUSE_WORD = re.compile(
-    r"(?:^|(?<=[\n•*+:;,.!?>·(])|(?<=[-–] )|(?<=\band )|(?<=\bor )|(?<=\bto )|(?<=\bwill )"
-    r"|(?<=& ))"
-    r"[ \t]*([A-Za-z][A-Za-z'’-]{3,})",
-    re.IGNORECASE | re.MULTILINE,
-)
+#: A clause opens after a line start, a bullet or punctuation, or after "and",
+#: "or", "to", "will" or "&" and a space; a dash only with a space after it
+#: ("- Review code", not "financial-services clients").
+_OPENING_MARKS = frozenset("\n•*+:;,.!?>·(")
+_OPENING_WORD = re.compile(r"(?:[-–&]|\band|\bor|\bto|\bwill) $", re.IGNORECASE)
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Whether a clause opens at ``start``: before it, spaces and tabs, then an opening."""
+    before = start
+    while before and text[before - 1] in " \t":
+        before -= 1
+    if before == 0 or text[before - 1] in _OPENING_MARKS:
+        return True
+    # "and Review": the opening word ends in the first of the spaces
+    return before < start and bool(_OPENING_WORD.search(text, max(0, before - 6), before + 1))
 
 
 def _bases(word: str) -> set[str]:
@@ -169,16 +179,16 @@ class ActionIndex:
     def find(self, text: str) -> list[ActionMention]:
         """Verb-object mentions in ``text``, with the verb where a clause opens."""
         found = []
-        for match in _CLAUSE_WORD.finditer(text):
-            verb = match.group(1).lower()
-            if verb in _STOP or not self.could_be_verb(verb):
+        lowered = lower_in_place(text)
+        for match in _VERB_SHAPED.finditer(lowered):
+            verb, start, end = match.group(0), match.start(), match.end()
+            if verb in _STOP or not self.could_be_verb(verb) or not opens_clause(text, start):
                 continue
             # an object, a run of verbs and a list all end at the line's end
-            line_end = text.find("\n", match.end(1))
+            line_end = lowered.find("\n", end)
             line_end = len(text) if line_end < 0 else line_end
-            following = islice(_WORD.finditer(text, match.end(1), line_end), _WORDS_AFTER_VERB)
-            words = [(match.start(1), match.end(1), verb)]
-            words += [(m.start(), m.end(), m.group(0).lower()) for m in following]
+            following = islice(_WORD.finditer(lowered, end, line_end), _WORDS_AFTER_VERB)
+            words = [(start, end, verb)] + [(m.start(), m.end(), m.group(0)) for m in following]
             found.extend(self._mentions(text, words))
         return found
 

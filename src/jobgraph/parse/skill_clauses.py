@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from jobgraph.parse.text import lower_in_place
+
 #: What stands before a clause's first word: a line start, a bullet or punctuation,
 #: a dash and a space, "and", "or", "to", "will".
 _OPENS = re.compile(r"(?:^|[\n•*+:;,.!?>·(]|[-–] |\band |\bor |\bto |\bwill |& )[ \t]*$")
@@ -61,7 +63,7 @@ Word = tuple[int, int, str]  # start, end, lower case
 
 def clause_verbs(text: str, verbs: frozenset[str]) -> Iterator[tuple[int, int, str]]:
     """(start, end, base) of each word of ``verbs`` (inflected) where a clause opens."""
-    for match in _verb_words(verbs).finditer(text):
+    for match in _verb_words(verbs).finditer(lower_in_place(text)):
         start = match.start()
         if not _opens_clause(text, start):
             continue
@@ -75,11 +77,15 @@ def clause_verbs(text: str, verbs: frozenset[str]) -> Iterator[tuple[int, int, s
 
 @lru_cache(maxsize=8)
 def _verb_words(verbs: frozenset[str]) -> re.Pattern[str]:
-    """Words that start like a verb of ``verbs`` (a few, where clause words are many)."""
+    """Words that start like a verb of ``verbs`` (a few, where clause words are many).
+
+    Read in the lower-cased text: without IGNORECASE the engine tests each
+    alternative's first letter before trying it.
+    """
     stems = {verb.removesuffix("e") for verb in verbs}
     stems |= {past for past, verb in IRREGULAR.items() if verb in verbs}
     alternatives = "|".join(sorted(stems, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})[a-z]*\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternatives})[a-z]*\b")  # read in the lower-cased text
 
 
 def _opens_clause(text: str, start: int) -> bool:

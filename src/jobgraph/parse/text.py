@@ -26,6 +26,7 @@ _MANY_BLANKS = re.compile(r"\n{3,}")
 # line, so a document of 100,000 one-word lines (tag soup, a pasted list) costs
 # 50 times a real resume of the same size; its lines past this one are not read.
 MAX_LINES = 5_000
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _TRAILING = re.compile(r"[ \t]+\n")
 # Runs of spaces and tabs are cut to this many: a layout gap or column break stays
 # visible, and no pattern with adjacent optional spaces ("5  +  years") backtracks
@@ -144,6 +145,18 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Li
         line_end = stop if newline < 0 else newline
         yield Line(position, line_end, text[position:line_end])
         position = line_end + 1
+
+
+def lower_in_place(text: str) -> str:
+    """``text`` in lower case with every character where it was, so offsets still hold.
+
+    ``str.lower`` lengthens a few letters ("İ" becomes two characters) and turns
+    the Kelvin sign into an ASCII "k"; a text with either has only A-Z lowered.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text) and "\u212a" not in text:
+        return lowered
+    return text.translate(_ASCII_LOWER)
 
 
 def strip_bullet(text: str) -> str:
