@@ -38,15 +38,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from os.path import commonprefix
 
 from jobgraph.parse.text import lower_in_place
 from jobgraph.taxonomy.label_index import singular
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")  # read in the lower-cased text
-#: A word of four letters or more, the shortest verb read ("file", "test").
-_VERB_SHAPED = re.compile(r"[a-z][a-z'’-]{3,}")
+_MIN_VERB = 4  # letters of the shortest verb read ("file", "test")
 #: How a verb's base may end where its noun goes on ("manag-e", "qualif-y", "respon-d").
 _BASE_RESTS = frozenset({"", "e", "y", "d", "er", "ze"})
 #: How a noun may go on from the stem it shares with its verb.
@@ -86,7 +84,7 @@ _MAX_REMEMBERED = 50_000
 #: "or", "to", "will" or "&" and a space; a dash only with a space after it
 #: ("- Review code", not "financial-services clients").
 _OPENING_MARKS = frozenset("\n•*+:;,.!?>·(")
-_OPENING_WORD = re.compile(r"(?:[-–&]|\band|\bor|\bto|\bwill) $", re.IGNORECASE)
+_OPENING_WORDS = ("and", "or", "to", "will")
 
 
 def opens_clause(text: str, start: int) -> bool:
@@ -96,8 +94,16 @@ def opens_clause(text: str, start: int) -> bool:
         before -= 1
     if before == 0 or text[before - 1] in _OPENING_MARKS:
         return True
-    # "and Review": the opening word ends in the first of the spaces
-    return before < start and bool(_OPENING_WORD.search(text, max(0, before - 6), before + 1))
+    if before == start or text[before] != " ":
+        return False  # "and Review": an opening word ends in the first of the spaces
+    if text[before - 1] in "-–&":
+        return True
+    head = text[max(0, before - 4) : before].lower()
+    for word in _OPENING_WORDS:
+        if head.endswith(word):
+            previous = before - len(word) - 1
+            return previous < 0 or not (text[previous].isalnum() or text[previous] == "_")
+    return False
 
 
 def _bases(word: str) -> set[str]:
@@ -180,16 +186,24 @@ class ActionIndex:
         """Verb-object mentions in ``text``, with the verb where a clause opens."""
         found = []
         lowered = lower_in_place(text)
-        for match in _VERB_SHAPED.finditer(lowered):
-            verb, start, end = match.group(0), match.start(), match.end()
-            if verb in _STOP or not self.could_be_verb(verb) or not opens_clause(text, start):
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(lowered)]
+        verbs = {
+            word
+            for word in {word for _, _, word in words}
+            if len(word) >= _MIN_VERB and word not in _STOP and self.could_be_verb(word)
+        }
+        for number, verb_word in enumerate(words):
+            if verb_word[2] not in verbs or not opens_clause(text, verb_word[0]):
                 continue
             # an object, a run of verbs and a list all end at the line's end
-            line_end = lowered.find("\n", end)
+            line_end = lowered.find("\n", verb_word[1])
             line_end = len(text) if line_end < 0 else line_end
-            following = islice(_WORD.finditer(lowered, end, line_end), _WORDS_AFTER_VERB)
-            words = [(start, end, verb)] + [(m.start(), m.end(), m.group(0)) for m in following]
-            found.extend(self._mentions(text, words))
+            read = [verb_word]
+            for word in words[number + 1 : number + 1 + _WORDS_AFTER_VERB]:
+                if word[0] >= line_end:
+                    break
+                read.append(word)
+            found.extend(self._mentions(text, read))
         return found
 
     def could_be_verb(self, word: str) -> bool:

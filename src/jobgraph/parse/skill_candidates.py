@@ -27,7 +27,9 @@ from jobgraph.taxonomy.normalize import label_key, strip_version
 
 _PIECE = re.compile(r"[^/(),;|\[\]]+")
 _WORD_RUN = re.compile(r"\S+")
-_WORD_PAIR = re.compile(r"\b(?=([A-Za-z]{2,}) ([A-Za-z]{2,})\b)")
+# The first word is consumed and the second only looked at, so that it can open
+# the next pair: every adjacent pair is found, with no scan per word boundary.
+_WORD_PAIR = re.compile(r"\b([A-Za-z]{2,}) (?=([A-Za-z]{2,})\b)")
 _SPACED_LINE = re.compile(r"^.*\S[ \t]{2,}\S.*$", re.MULTILINE)
 _NON_SPACE = re.compile(r"\S+")
 _WORD_EDGES = "\"'“”‘’`,;:!?.()[]{}<>*•"

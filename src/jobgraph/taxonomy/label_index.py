@@ -296,9 +296,14 @@ class LabelIndex:
         near: list[tuple[float, str]] = []
         for position in candidates:
             candidate = keys[position]
+            if abs(len(candidate) - len(key)) > max_edits:
+                continue  # more characters unmatched than allowed, whatever the rest
             matcher.set_seq1(candidate)
             # The cheap upper bounds reject most candidates before the real ratio.
-            if min(matcher.real_quick_ratio(), matcher.quick_ratio()) < TYPO_MIN_RATIO:
+            if (
+                matcher.real_quick_ratio() < TYPO_MIN_RATIO
+                or matcher.quick_ratio() < TYPO_MIN_RATIO
+            ):
                 continue
             ratio = matcher.ratio()
             unmatched = (
