@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container
 from typing import Any
 
 from spacy.tokens import Doc
@@ -104,6 +104,7 @@ class SkillContext:
         self.sections = doc._.jobgraph_sections or []
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self._list_lines: dict[int, bool] = {}
+        self._list_items: list[tuple[str, int]] | None = None
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset) - 1
@@ -131,21 +132,27 @@ class SkillContext:
     def skill_list_lines(self) -> list[tuple[int, int]]:
         return [self.line_bounds(i) for i in range(len(self.line_starts)) if self._line_is_list(i)]
 
-    def list_items(self) -> Iterator[tuple[str, int]]:
+    def list_items(self) -> list[tuple[str, int]]:
         """Each item of each skill-list line, trimmed: ``(text, start offset)``.
 
         Items are split at commas, semicolons, bars, bullets, slashes, brackets
-        and colons; a line's "Technologies:" label is not an item.
+        and colons; a line's "Technologies:" label is not an item. Read once per
+        document (the matcher and the uncatalogued-skills component both ask).
         """
-        for line_start, line_end in self.skill_list_lines():
-            line = self.text[line_start:line_end]
-            label = LABEL.match(line)
-            begin = label.end() - 1 if label else 0
-            for item in _ITEM.finditer(line, begin):
-                raw = item.group(0)
-                surface = raw.strip(" \t.-–*")
-                if surface:
-                    yield surface, line_start + item.start() + raw.find(surface)
+        if self._list_items is None:
+            self._list_items = []
+            for line_start, line_end in self.skill_list_lines():
+                line = self.text[line_start:line_end]
+                label = LABEL.match(line)
+                begin = label.end() - 1 if label else 0
+                for item in _ITEM.finditer(line, begin):
+                    raw = item.group(0)
+                    surface = raw.strip(" \t.-–*")
+                    if surface:
+                        self._list_items.append(
+                            (surface, line_start + item.start() + raw.find(surface))
+                        )
+        return self._list_items
 
     def starts_sentence(self, offset: int) -> bool:
         position = offset - 1
