@@ -164,6 +164,9 @@ class ActionIndex:
     #: Stems of the indexed last words ("administ" of "administration"): a word whose
     #: base has none of them is no verb of any of them (:meth:`could_be_verb`).
     stems: set[str] = field(default_factory=set)
+    #: Last words of the keys (singular) by the first four letters of their nouns:
+    #: a verb none of whose following words is one of them has no object there.
+    heads: dict[str, set[str]] = field(default_factory=dict)
     _verbs: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -180,6 +183,7 @@ class ActionIndex:
             if (noun, skill_id) not in bucket:
                 bucket.append((noun, skill_id))
                 index.stems.update(_cut(noun, _NOUN_RESTS | {""}))
+                index.heads.setdefault(noun[:4], set()).add(key[-1])
         return index
 
     def find(self, text: str) -> list[ActionMention]:
@@ -203,7 +207,9 @@ class ActionIndex:
                 if word[0] >= line_end:
                     break
                 read.append(word)
-            found.extend(self._mentions(text, read))
+            heads = self.heads.get(verb_word[2][:4], ())
+            if any(singular(word) in heads for _, _, word in read[1:]):
+                found.extend(self._mentions(text, read))
         return found
 
     def could_be_verb(self, word: str) -> bool:
