@@ -21,9 +21,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _WORD = r"[A-Za-z][A-Za-z-]*"
+#: A word that gives back no letters: in the patterns that use it, what follows a
+#: word never starts with a letter or a hyphen, so backtracking into it is wasted.
+_WHOLE_WORD = r"[A-Za-z][A-Za-z-]*+"
 _COORDINATION = re.compile(
-    rf"\b({_WORD}(?:[ \t]*,[ \t]*{_WORD})*),?[ \t]+(?:and|or|&|and/or)[ \t]+({_WORD})"
-    rf"((?:[ \t]+{_WORD}){{1,3}})"
+    rf"\b({_WHOLE_WORD}(?:[ \t]*,[ \t]*{_WHOLE_WORD})*),?[ \t]+(?:and|or|&|and/or)[ \t]+"
+    rf"({_WHOLE_WORD})((?:[ \t]+{_WHOLE_WORD}){{1,3}})"
 )
 _SPLIT = re.compile(r"[ \t]*,[ \t]*")
 
@@ -74,7 +77,9 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
 #: stands before it on the line is read back by :data:`_HEADS_BEFORE`.
 _LAST_HEAD = re.compile(rf"[ \t]+(?:and|or|&|and/or)[ \t]+({_WORD})\b")
 #: One to three words written once, then the heads before the conjunction.
-_HEADS_BEFORE = re.compile(rf"\b((?:{_WORD}[ \t]+){{1,3}}?)({_WORD}(?:[ \t]*,[ \t]*{_WORD})*),?$")
+_HEADS_BEFORE = re.compile(
+    rf"\b((?:{_WHOLE_WORD}[ \t]+){{1,3}}?)({_WHOLE_WORD}(?:[ \t]*,[ \t]*{_WHOLE_WORD})*),?$"
+)
 #: Endings of a noun of activity ("reconciliation", "turning", "enrolment"); words
 #: in "-ance" and "-ence" name fields as often ("finance", "science").
 _ACTIVITY = ("ing", "ion", "ment", "sis", "ure")
