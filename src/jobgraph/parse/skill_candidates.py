@@ -60,17 +60,17 @@ def joined_candidates(
     for match in _WORD_PAIR.finditer(text):
         first, second = match.group(1), match.group(2)
         joined = (first + second).lower()
+        skill_id = by_key.get(joined)  # first: almost no pair is a key
         if (
-            len(joined) < 6
+            skill_id is None
+            or len(joined) < 6
             or first.lower() in stop_words
             or second.lower() in stop_words
             or f"{first} {second}".lower() in vocabulary.forms_by_lower
         ):
             continue
-        skill_id = by_key.get(joined)
-        if skill_id is not None:
-            start, end = match.start(1), match.end(2)
-            found.append(Candidate(start, end, skill_id, text[start:end], False, "key"))
+        start, end = match.start(1), match.end(2)
+        found.append(Candidate(start, end, skill_id, text[start:end], False, "key"))
     return found
 
 
@@ -162,10 +162,23 @@ def resolve_piece(vocabulary: SkillVocabulary, surface: str) -> tuple[str, str] 
     skill_id = vocabulary.by_key.get(label_key(surface))
     if skill_id is not None:
         return skill_id, "key"
+    if not _may_end_in_version(surface):
+        return None  # strip_version would leave it as it is: the same key, not found
     base = label_key(strip_version(surface))
     if len(base) >= 3 and (skill_id := vocabulary.by_key.get(base)) is not None:
         return skill_id, "version"
     return None
+
+
+def _may_end_in_version(text: str) -> bool:
+    """False when ``text`` cannot end in a version number as strip_version reads one.
+
+    A version ends in a digit, or ".x", and one letter may follow ("19c", "2.x").
+    """
+    tail = text.rstrip()
+    if tail[-1:].isalpha():
+        tail = tail[:-1]
+    return tail.rstrip("xX.")[-1:].isdecimal()
 
 
 def covered_chars(items: list[Any]) -> set[int]:

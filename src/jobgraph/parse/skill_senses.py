@@ -108,8 +108,8 @@ _NOT_IN_ITEM = _FUNCTION_WORDS | {"and", "or"}
 #: Words for a body of people, singular in form.
 _BODIES_OF_PEOPLE = frozenset(("staff", "personnel", "people", "crew", "workforce"))
 #: A list item before a mention ("operators and"): its last word, then the joiner.
-_ITEM_BEFORE = re.compile(
-    r"([A-Za-z]+)[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$"
+_ITEM_BEFORE = re.compile(  # the word is read whole (++): no letter can follow it
+    r"([A-Za-z]++)[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$"
 )
 #: A list item after a mention: the joiner, then up to three words and what ends them.
 _ITEM_AFTER = re.compile(

@@ -225,16 +225,14 @@ def _is_list_line(context: SkillContext, line: int, supported: bool) -> bool:
     text = context.text[start:end]
     label = LABEL.match(text)
     label_words = words_of_label(label)
-    if label_words & DETAIL_LABELS or looks_like_place(text.strip(" \t•*-–>·.,;")):
-        return False
     body = text[label.end() - 1 :] if label else text
-    if _DATED.search(body):
-        return False
     items = [item for item in _SPLIT.split(body) if item.strip(" \t•*-–>·.,;:")]
     if len(items) < 2:
         return False
     short = sum(len(item.split()) <= MAX_WORDS for item in items)
-    if short < 0.75 * len(items):
+    if short < 0.75 * len(items) or label_words & DETAIL_LABELS or _DATED.search(body):
+        return False
+    if looks_like_place(text.strip(" \t•*-–>·.,;")):  # the costliest test last
         return False
     if supported or label_words & LISTLABEL_WORDS:
         return True
