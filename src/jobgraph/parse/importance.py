@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from jobgraph.parse.headings import heading_of, posting_section_keyword
+from jobgraph.parse.text import caseless
 
 PREFERRED_CUE = re.compile(
     r"\b(?:nice[\s-]to[\s-]haves?|preferred|preferably|preference|(?:is|are|would\s+be)\s+"
@@ -48,11 +49,19 @@ _TRAILING = re.compile(
     r"|\b(?:preferred|required|desirable|a\s+plus|optional)\b)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+#: The words a :data:`_TRAILING` match ends in, before spaces, ")" and one "." or "!".
+_TRAILING_WORDS = ("plus", "bonus", "advantage", "asset", "preferred", "desirable", "welcome",
+                   "required", "mandatory", "must", "optional", "have")  # fmt: skip
 _LABEL = re.compile(r"\s*(?:[•*\-–]\s*)?(?P<label>[A-Za-z' -]{2,40}?)\s*:\s*")  # match(pos)
+# A clause breaks at a semicolon and spaces, at a sentence end before a capital
+# (after two letters or digits, or a bracket: not "e.g. Python") or at a line end.
+# Both patterns open with the punctuation itself, a class the regex engine skips
+# to directly, and look behind it for what must precede it.
 _CLAUSE_BREAK = re.compile(
-    r";\s+|(?<=[A-Za-z0-9)\]]{2})[.!?]\s+(?=[A-Z(•])|(?<=[)\]])[.!?]\s+(?=[A-Z(•])|\n"
+    r"[;.!?\n](?:(?<=;)\s+|(?<=[A-Za-z0-9)\]]{2}[.!?])\s+(?=[A-Z(•])"
+    r"|(?<=[)\]][.!?])\s+(?=[A-Z(•])|(?<=\n))"
 )
-_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)\]]{2})[.!?]\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?](?<=[A-Za-z0-9)\]]{2}[.!?])\s+(?=[A-Z])")
 _PARTS = re.compile(r",\s*|\s*\(\s*|\s*\)\s*")
 _OPENING_PREFERENCE = re.compile(r"\s*(?:ideally|preferably|bonus|optionally)\b", re.IGNORECASE)
 CUE_STRENGTH = 3.0
@@ -65,6 +74,16 @@ class Importance:
 
     label: str
     strength: float
+
+
+def _trailing_cue(clause: str) -> re.Match[str] | None:
+    """:data:`_TRAILING` in ``clause``, searched only when the clause ends in a cue word."""
+    lowered = caseless(clause)
+    if lowered is not None:
+        tail = lowered.rstrip().rstrip(".!").rstrip().rstrip(")").rstrip()
+        if not tail.endswith(_TRAILING_WORDS):
+            return None
+    return _TRAILING.search(clause)
 
 
 def clause_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -134,7 +153,7 @@ def importance_at(
     if label is not None:
         return Importance(label, CUE_STRENGTH)
     # 2. A cue closing the clause; 3. a cue or label opening it.
-    trailing = _TRAILING.search(clause)
+    trailing = _trailing_cue(clause)
     if trailing is not None and trailing.start() >= position:
         label = _cue_label(trailing.group(0))
         if label is not None:

@@ -28,6 +28,7 @@ _MANY_BLANKS = re.compile(r"\n{3,}")
 MAX_LINES = 5_000
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _TRAILING = re.compile(r"[ \t]+\n")
+_ODD_CASES = ("ı", "İ", "ſ", "\u212a")
 # Runs of spaces and tabs are cut to this many: a layout gap or column break stays
 # visible, and no pattern with adjacent optional spaces ("5  +  years") backtracks
 # over thousands of them (a PDF of 27,000 NUL characters, read as spaces, took
@@ -157,6 +158,18 @@ def lower_in_place(text: str) -> str:
     if len(lowered) == len(text) and "\u212a" not in text:
         return lowered
     return text.translate(_ASCII_LOWER)
+
+
+def caseless(text: str) -> str | None:
+    """``text`` in lower case, for substring tests that stand in for a case-blind regex.
+
+    ``None`` when the text holds a letter such a regex takes for "i", "s" or "k"
+    but ``str.lower`` does not turn into one ("ı", "İ", "ſ", the Kelvin sign):
+    then only the regex itself can tell.
+    """
+    if any(odd in text for odd in _ODD_CASES):
+        return None
+    return text.lower()
 
 
 def strip_bullet(text: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from jobgraph.parse.text import caseless
+
 _REMOTE = re.compile(
     r"\b(?:fully|100%|completely|entirely|permanently)\s+remote\b"
     r"|\bremote[\s-](?:first|friendly|only|work(?:ing)?|position|role|job|opportunity|eligible"
@@ -62,6 +64,26 @@ _BODY_PATTERNS = {
         re.I,
     ),
 }
+# Words every match of a pattern above contains, in lower case: a text with none of
+# them is not searched (a whole-text case-blind search costs about a millisecond).
+_REMOTE_NEEDS = ("remote", "home", "anywhere", "wfh", "telecommut")
+_HYBRID_NEEDS = ("hybrid", "office", "remote")
+_ONSITE_NEEDS = ("site", "office", "person", "remote")
+_TYPE_NEEDS = {
+    "internship": ("intern",),  # the body pattern: "internship"
+    "part_time": ("part",),
+    "temporary": ("temporary", "seasonal", "fixed", "interim"),
+    "contract": ("contract", "c2c", "corp", "1099", "freelance"),
+    "full_time": ("full", "permanent", "regular", "fte"),
+}
+def _has_any(lowered: str | None, needles: tuple[str, ...]) -> bool:
+    """Whether a pattern needing one of ``needles`` may match (always, without a text).
+
+    ``lowered``: :func:`~jobgraph.parse.text.caseless` of the text.
+    """
+    return lowered is None or any(needle in lowered for needle in needles)
+
+
 _TYPE_LABEL = re.compile(
     r"\b(?:employment|job|contract|position|work)\s*type\s*:\s*(?P<value>[^\n]{1,60})", re.I
 )
@@ -87,10 +109,11 @@ def remote_mode(text: str, *, title: str = "", location: str = "") -> str:
     from_meta = _mode_from_meta_lines(text)
     if from_meta is not None:
         return from_meta
-    if _HYBRID.search(text):
+    lowered = caseless(text)
+    if _has_any(lowered, _HYBRID_NEEDS) and _HYBRID.search(text):
         return "hybrid"
-    onsite = _ONSITE.search(text)
-    remote = _REMOTE.search(text)
+    onsite = _ONSITE.search(text) if _has_any(lowered, _ONSITE_NEEDS) else None
+    remote = _REMOTE.search(text) if _has_any(lowered, _REMOTE_NEEDS) else None
     if onsite and remote:
         return "onsite" if _NOT_REMOTE_CONTEXT.search(text) else "hybrid"
     if remote:
@@ -184,14 +207,17 @@ def employment_type(text: str, *, title: str = "") -> str | None:
     A type in the title wins, then a labelled line ("Job Type: Contract"), then
     the earliest phrase in the text.
     """
-    label = _TYPE_LABEL.search(text)
+    label = _TYPE_LABEL.search(text) if _has_any(caseless(text), ("type",)) else None
     for source in (title, label.group("value") if label else ""):
         for name, pattern in _TYPES:
             if source and pattern.search(source):
                 return name
     head = text[:6000]
+    lowered = caseless(head)
     earliest: tuple[int, str] | None = None
     for name, pattern in _TYPES:
+        if not _has_any(lowered, _TYPE_NEEDS[name]):
+            continue
         found = _BODY_PATTERNS.get(name, pattern).search(head)
         if found and (earliest is None or found.start() < earliest[0]):
             earliest = (found.start(), name)
