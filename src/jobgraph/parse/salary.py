@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from jobgraph.parse.records import Salary
+from jobgraph.parse.text import caseless, caseless_pattern
 
 _CURRENCIES = {
     "us$": "USD", "usd": "USD", "$": "USD", "ca$": "CAD", "c$": "CAD", "cad": "CAD",
@@ -58,6 +59,8 @@ SALARY_PATTERN = re.compile(
     rf"(?P<c6>€|£|₪|zł|\b(?:EUR|GBP|CHF|SEK|NOK|DKK|PLN|USD)\b)(?P<p3>{_PERIOD})?",
     re.IGNORECASE,
 )
+# The same, for the lower-cased text: a third of the time (text.caseless_pattern).
+_SALARY_LOWER = caseless_pattern(SALARY_PATTERN)
 _PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|paid|compensation|wage|wages|rate|base|range|ote|remuneration"
     r"|earn|earning|income|stipend|gross|annual|hourly|per\s+(?:hour|year|annum)|package|tc)\b",
@@ -111,7 +114,11 @@ def find_salary(text: str) -> Salary | None:
     labelled as on-target earnings or total compensation; otherwise the first.
     """
     best: tuple[int, int, Salary] | None = None
-    for position, match in enumerate(SALARY_PATTERN.finditer(text)):
+    lowered = caseless(text)
+    matches = (
+        SALARY_PATTERN.finditer(text) if lowered is None else _SALARY_LOWER.finditer(lowered)
+    )
+    for position, match in enumerate(matches):
         salary = _salary_from(match, text)
         if salary is None:
             continue
