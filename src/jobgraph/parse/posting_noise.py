@@ -21,6 +21,7 @@ import re
 from jobgraph.parse.location import looks_like_place
 from jobgraph.parse.roles import has_role_word
 from jobgraph.parse.sections import HEADER, Section
+from jobgraph.parse.text import caseless, caseless_pattern
 
 _MASTHEAD_SPLIT = re.compile(r"\s*[|·•]\s*|\s+[-–—]+\s+|\s*[–—]\s*")
 _WORK_TERMS = re.compile(
@@ -84,6 +85,13 @@ _EQUAL_OPPORTUNITY_HEADING = re.compile(
     r"^[\W_]*(?:equal\s+(?:employment\s+)?opportunity|EEO)\b[^.:\n]{0,40}$",
     re.IGNORECASE | re.MULTILINE,
 )
+_CASE_BLIND = (_EQUAL_OPPORTUNITY, _OFFERED_PAY, _DEGREE_FIELDS)
+# Their case-sensitive copies for the lower-cased text (text.caseless_pattern).
+_CASELESS = (
+    caseless_pattern(_EQUAL_OPPORTUNITY),
+    caseless_pattern(_OFFERED_PAY),
+    caseless_pattern(_DEGREE_FIELDS),
+)
 _HIRING = re.compile(r"\b(?:is|are|we['’]re|now|currently)\s+$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"\s?\d")
 
@@ -103,13 +111,20 @@ def noise_spans(text: str, sections: list[Section], company: str | None) -> list
     header_end = next((s.end for s in sections if s.name == HEADER), 0) if sections else len(text)
     spans.extend(_masthead(text, header_end))
     spans.extend(_employer_sentences(text, header_end, company))
+    lowered = caseless(text)
+    # A letter only the case-blind patterns read right: those, on the text itself.
+    searched = text if lowered is None else lowered
+    equal_opportunity, offered_pay, degree_fields = _CASE_BLIND if lowered is None else _CASELESS
+    # A sentence's bounds are non-word characters, so searching the whole text
+    # between them finds what searching the sentence alone would.
     spans.extend(
         (match.start(), match.end())
         for match in _SENTENCE.finditer(text)
-        if _EQUAL_OPPORTUNITY.search(match.group(0)) or _OFFERED_PAY.search(match.group(0))
+        if equal_opportunity.search(searched, match.start(), match.end())
+        or offered_pay.search(searched, match.start(), match.end())
     )
     spans.extend(match.span() for match in _EQUAL_OPPORTUNITY_HEADING.finditer(text))
-    for match in _DEGREE_FIELDS.finditer(text):
+    for match in degree_fields.finditer(searched):
         fields = match.group("fields")
         end = _FIELDS_END.search(fields)
         cut = end.start() if end else len(fields)
