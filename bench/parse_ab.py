@@ -3,20 +3,22 @@
 Usage::
 
     .venv/bin/python bench/parse_ab.py --before /tmp/old-checkout --after . \\
-        [--taxonomy-pickle FILE] [--passes 8] [--out FILE]
+        [--taxonomy-pickle FILE] [--passes 8] [--parts 10] [--out FILE]
 
-On a shared two-core machine the speed of one pass drifts by 30% or more within
-minutes, so two runs made one after the other compare the machine as much as the
-code. Here each checkout runs in its own worker process (``PYTHONPATH`` set to
-its ``src``), both load the taxonomy and build their pipeline first, and then
-the parent asks them for one pass at a time, in turn: before, after, after,
-before, ... Each pass parses the Indeed dev resumes and 150 postings of the
-shared data folder once, and ``--synthetic`` resume files of the corpus that
-``bench/ingest.py`` times (same generator and seed), and reports the CPU seconds
-of that pass. The figure
-is the median per document; the ratio compares passes made minutes apart at most.
-The fastest pass of each is reported too: on a busy machine single passes of the
-same code vary twofold, and the fastest is the one least slowed by other work.
+On a shared two-core machine the speed of the machine drifts by 30% or more
+within minutes, so two runs made one after the other compare the machine as much
+as the code. Here each checkout runs in its own worker process (``PYTHONPATH``
+set to its ``src``), both load the taxonomy and build their pipeline first, and
+then the parent asks them for one part of a pass at a time, the same part of
+each, in turn: before, after, after, before, ... A pass parses the Indeed dev
+resumes, 150 postings of the shared data folder and ``--synthetic`` resume
+files of the corpus that ``bench/ingest.py`` times (same generator and seed),
+cut into ``--parts`` (every tenth document from the first, from the second, ...).
+Each part reports the CPU milliseconds per document of each kind.
+
+The main figure, ``median_ratio_of_paired_parts``, is the median over all parts
+of after / before for the same part read seconds apart: the drift cancels out
+of each ratio. Medians and the fastest part of each side are reported too.
 
 A checkout older than ``jobgraph.parse.pipeline.lookup_for`` (before issue 14)
 gets a plain ``TaxonomyLookup``, so the whole issue can be timed against it.
@@ -68,21 +70,18 @@ with open(f"{shared}/postings/Uncleaned_DS_jobs.csv", newline="", errors="replac
 parse_resume_text(resumes[0], lookup=lookup)
 parse_posting_text(postings[0], lookup=lookup)
 print("ready", flush=True)
-for _ in sys.stdin:
-    start = time.process_time()
-    for text in resumes:
-        parse_resume_text(text, lookup=lookup)
-    middle = time.process_time()
-    for text in postings:
-        parse_posting_text(text, lookup=lookup)
-    end = time.process_time()
-    for path in files:
-        parse_resume_file(path, lookup=lookup)
-    last = time.process_time()
-    print(json.dumps({"resume_ms": (middle - start) / len(resumes) * 1000,
-                      "posting_ms": (end - middle) / len(postings) * 1000,
-                      "synthetic_resume_ms": (last - end) / max(1, len(files)) * 1000}),
-          flush=True)
+for line in sys.stdin:
+    part, parts = map(int, line.split())  # this pass reads every parts-th document from part
+    timings = {}
+    for kind, documents, parse in (("resume_ms", resumes, parse_resume_text),
+                                   ("posting_ms", postings, parse_posting_text),
+                                   ("synthetic_resume_ms", files, parse_resume_file)):
+        chosen = documents[part::parts]
+        start = time.process_time()
+        for document in chosen:
+            parse(document, lookup=lookup)
+        timings[kind] = (time.process_time() - start) / max(1, len(chosen)) * 1000
+    print(json.dumps(timings), flush=True)
 """
 
 
@@ -98,9 +97,9 @@ def _start(checkout: Path, shared: Path, pickled: str, synthetic: Path) -> subpr
     return worker
 
 
-def _pass(worker: subprocess.Popen[str]) -> dict[str, float]:
+def _pass(worker: subprocess.Popen[str], part: int, parts: int) -> dict[str, float]:
     assert worker.stdin is not None and worker.stdout is not None
-    worker.stdin.write("go\n")
+    worker.stdin.write(f"{part} {parts}\n")
     worker.stdin.flush()
     return dict(json.loads(worker.stdout.readline()))
 
@@ -116,6 +115,7 @@ def main() -> None:
     parser.add_argument(
         "--synthetic", type=int, default=300, help="synthetic resumes as bench/ingest.py makes"
     )
+    parser.add_argument("--parts", type=int, default=10, help="paired timings per pass")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jobgraph-ab-") as scratch:
         synthetic = Path(scratch)
@@ -133,13 +133,28 @@ def _compare(args: argparse.Namespace, synthetic: Path) -> dict[str, object]:
     workers = {name: _start(path, args.data, args.taxonomy_pickle, synthetic)
                for name, path in (("before", args.before), ("after", args.after))}  # fmt: skip
     runs: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
-    for index in range(args.passes):
-        order = ("before", "after") if index % 2 == 0 else ("after", "before")
+    # Each pass is cut in --parts: the two checkouts read the same part one right
+    # after the other, so each ratio compares seconds-apart timings.
+    pairs = [(index, part) for index in range(args.passes) for part in range(args.parts)]
+    for number, (_, part) in enumerate(pairs):
+        order = ("before", "after") if number % 2 == 0 else ("after", "before")
         for name in order:
-            runs[name].append(_pass(workers[name]))
+            runs[name].append(_pass(workers[name], part, args.parts))
     for worker in workers.values():
         worker.terminate()
     kinds = ("resume_ms", "posting_ms", "synthetic_resume_ms")
+    paired = {
+        kind: round(
+            statistics.median(
+                after[kind] / before[kind]
+                for before, after in zip(runs["before"], runs["after"], strict=True)
+                if before[kind]
+            ),
+            3,
+        )
+        for kind in kinds
+        if any(run[kind] for run in runs["before"])
+    }
     summary = {
         name: {kind: round(statistics.median(run[kind] for run in passes), 2) for kind in kinds}
         for name, passes in runs.items()
@@ -164,6 +179,8 @@ def _compare(args: argparse.Namespace, synthetic: Path) -> dict[str, object]:
             for kind in kinds
             if fastest["before"][kind]
         },
+        "median_ratio_of_paired_parts": paired,
+        "parts": args.parts,
         "synthetic_resumes": args.synthetic,
         "runs": runs,
     }  # fmt: skip
