@@ -26,11 +26,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from jobgraph.parse.skill_actions import opens_clause
 from jobgraph.parse.text import lower_in_place
 
-#: What stands before a clause's first word: a line start, a bullet or punctuation,
-#: a dash and a space, "and", "or", "to", "will".
-_OPENS = re.compile(r"(?:^|[\n•*+:;,.!?>·(]|[-–] |\band |\bor |\bto |\bwill |& )[ \t]*$")
 #: Past tenses that add no "-ed".
 IRREGULAR = {"led": "lead", "taught": "teach", "built": "build", "wrote": "write", "ran": "run"}
 _INFLECTIONS = (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("led", ""), ("ing", ""),
@@ -65,7 +63,7 @@ def clause_verbs(text: str, verbs: frozenset[str]) -> Iterator[tuple[int, int, s
     """(start, end, base) of each word of ``verbs`` (inflected) where a clause opens."""
     for match in _verb_words(verbs).finditer(lower_in_place(text)):
         start = match.start()
-        if not _opens_clause(text, start):
+        if not opens_clause(text, start):
             continue
         before = text[max(0, start - _BEFORE) : start]
         base = clause_verb(
@@ -86,11 +84,6 @@ def _verb_words(verbs: frozenset[str]) -> re.Pattern[str]:
     stems |= {past for past, verb in IRREGULAR.items() if verb in verbs}
     alternatives = "|".join(sorted(stems, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})[a-z]*\b")  # read in the lower-cased text
-
-
-def _opens_clause(text: str, start: int) -> bool:
-    """Whether a clause opens at ``start`` (module docstring)."""
-    return _OPENS.search(text, max(0, start - _BEFORE), start) is not None
 
 
 def clause_verb(word: str, before: str, verbs: frozenset[str]) -> str | None:
