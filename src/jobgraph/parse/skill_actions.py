@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from os.path import commonprefix
 
+from jobgraph.parse.skill_clauses import opens_clause
 from jobgraph.parse.text import lower_in_place
 from jobgraph.taxonomy.label_index import singular
 
@@ -80,30 +81,6 @@ _MAX_OBJECTS = 5
 _LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+|&[ \t]*)")
 #: Words whose "could be a verb" answer is kept (the cache stays bounded in a long ingest).
 _MAX_REMEMBERED = 50_000
-#: A clause opens after a line start, a bullet or punctuation, or after "and",
-#: "or", "to", "will" or "&" and a space; a dash only with a space after it
-#: ("- Review code", not "financial-services clients").
-_OPENING_MARKS = frozenset("\n•*+:;,.!?>·(")
-_OPENING_WORDS = ("and", "or", "to", "will")
-
-
-def opens_clause(text: str, start: int) -> bool:
-    """Whether a clause opens at ``start``: before it, spaces and tabs, then an opening."""
-    before = start
-    while before and text[before - 1] in " \t":
-        before -= 1
-    if before == 0 or text[before - 1] in _OPENING_MARKS:
-        return True
-    if before == start or text[before] != " ":
-        return False  # "and Review": an opening word ends in the first of the spaces
-    if text[before - 1] in "-–&":
-        return True
-    head = text[max(0, before - 4) : before].lower()
-    for word in _OPENING_WORDS:
-        if head.endswith(word):
-            previous = before - len(word) - 1
-            return previous < 0 or not (text[previous].isalnum() or text[previous] == "_")
-    return False
 
 
 def _bases(word: str) -> set[str]:

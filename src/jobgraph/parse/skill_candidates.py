@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from jobgraph.parse.skill_vocab import SkillVocabulary
-from jobgraph.taxonomy.normalize import label_key, strip_version
+from jobgraph.taxonomy.normalize import label_key, may_end_in_version, strip_version
 
 _PIECE = re.compile(r"[^/(),;|\[\]]+")
 _WORD_RUN = re.compile(r"\S+")
@@ -162,23 +162,12 @@ def resolve_piece(vocabulary: SkillVocabulary, surface: str) -> tuple[str, str] 
     skill_id = vocabulary.by_key.get(label_key(surface))
     if skill_id is not None:
         return skill_id, "key"
-    if not _may_end_in_version(surface):
+    if not may_end_in_version(surface):
         return None  # strip_version would leave it as it is: the same key, not found
     base = label_key(strip_version(surface))
     if len(base) >= 3 and (skill_id := vocabulary.by_key.get(base)) is not None:
         return skill_id, "version"
     return None
-
-
-def _may_end_in_version(text: str) -> bool:
-    """False when ``text`` cannot end in a version number as strip_version reads one.
-
-    A version ends in a digit, or ".x", and one letter may follow ("19c", "2.x").
-    """
-    tail = text.rstrip()
-    if tail[-1:].isalpha():
-        tail = tail[:-1]
-    return tail.rstrip("xX.")[-1:].isdecimal()
 
 
 def covered_chars(items: list[Any]) -> set[int]:

@@ -26,7 +26,6 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from jobgraph.parse.skill_actions import opens_clause
 from jobgraph.parse.text import lower_in_place
 
 #: Past tenses that add no "-ed".
@@ -57,6 +56,32 @@ OBJECT_STOP = frozenset(
 )  # fmt: skip
 
 Word = tuple[int, int, str]  # start, end, lower case
+
+
+#: A clause opens after a line start, a bullet or punctuation, or after "and",
+#: "or", "to", "will" or "&" and a space; a dash only with a space after it
+#: ("- Review code", not "financial-services clients").
+_OPENING_MARKS = frozenset("\n•*+:;,.!?>·(")
+_OPENING_WORDS = ("and", "or", "to", "will")
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Whether a clause opens at ``start``: before it, spaces and tabs, then an opening."""
+    before = start
+    while before and text[before - 1] in " \t":
+        before -= 1
+    if before == 0 or text[before - 1] in _OPENING_MARKS:
+        return True
+    if before == start or text[before] != " ":
+        return False  # "and Review": an opening word ends in the first of the spaces
+    if text[before - 1] in "-–&":
+        return True
+    head = text[max(0, before - 4) : before].lower()
+    for word in _OPENING_WORDS:
+        if head.endswith(word):
+            previous = before - len(word) - 1
+            return previous < 0 or not (text[previous].isalnum() or text[previous] == "_")
+    return False
 
 
 def clause_verbs(text: str, verbs: frozenset[str]) -> Iterator[tuple[int, int, str]]:

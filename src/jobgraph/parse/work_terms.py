@@ -76,6 +76,8 @@ _TYPE_NEEDS = {
     "contract": ("contract", "c2c", "corp", "1099", "freelance"),
     "full_time": ("full", "permanent", "regular", "fte"),
 }
+
+
 def _has_any(lowered: str | None, needles: tuple[str, ...]) -> bool:
     """Whether a pattern needing one of ``needles`` may match (always, without a text).
 
@@ -207,13 +209,14 @@ def employment_type(text: str, *, title: str = "") -> str | None:
     A type in the title wins, then a labelled line ("Job Type: Contract"), then
     the earliest phrase in the text.
     """
-    label = _TYPE_LABEL.search(text) if _has_any(caseless(text), ("type",)) else None
+    lowered = caseless(text)
+    label = _TYPE_LABEL.search(text) if _has_any(lowered, ("type",)) else None
     for source in (title, label.group("value") if label else ""):
         for name, pattern in _TYPES:
             if source and pattern.search(source):
                 return name
     head = text[:6000]
-    lowered = caseless(head)
+    lowered = lowered[:6000] if lowered is not None else None
     earliest: tuple[int, str] | None = None
     for name, pattern in _TYPES:
         if not _has_any(lowered, _TYPE_NEEDS[name]):

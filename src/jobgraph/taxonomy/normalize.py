@@ -34,6 +34,18 @@ def label_key(text: str) -> str:
     return _DROP.sub("", fold(text))
 
 
+def may_end_in_version(text: str) -> bool:
+    """False when ``text`` cannot end in a version number as :func:`strip_version` reads one.
+
+    A version ends in a digit, or ".x", and one letter may follow ("19c", "2.x"):
+    a cheap test that spares most words the pattern.
+    """
+    tail = text.rstrip()
+    if tail[-1:].isalpha():
+        tail = tail[:-1]
+    return tail.rstrip("xX.")[-1:].isdecimal()
+
+
 def strip_version(text: str) -> str:
     """Remove a trailing version number from a label, if the rest is still a name.
 
@@ -42,7 +54,8 @@ def strip_version(text: str) -> str:
     A label that is only a number, or whose digits are part of the name's
     identity when nothing else remains ("S3", "C4"), is returned unchanged.
     """
-    stripped = _VERSION_TAIL.sub("", text).strip(" -_")
+    tail = _VERSION_TAIL.sub("", text) if may_end_in_version(text) else text
+    stripped = tail.strip(" -_")
     if len(label_key(stripped)) < 2:
         return text
     return stripped
